@@ -1,0 +1,153 @@
+package dev.isla.arm;
+
+/**
+ * The ARM error catalogue: every error code Isla answers with, its HTTP status and its message
+ * template ({@link String#format} arguments). Codes and texts follow Azure's where known
+ * (research/aks-isolation.md §4–5); providers throw {@link ArmException} with one of these and the
+ * server's edge writes the body in the provider's {@link ErrorFormat}.
+ */
+public enum ArmErrorCode {
+  // Request shape (ARM front door)
+  MISSING_API_VERSION("MissingApiVersionParameter", 400,
+      "The api-version query parameter (?api-version=) is required for all requests."),
+  INVALID_API_VERSION("InvalidApiVersionParameter", 400,
+      "The api-version '%s' is invalid. The supported versions are '%s'."),
+  INVALID_RESOURCE_NAMESPACE("InvalidResourceNamespace", 400,
+      "The resource namespace '%s' is invalid."),
+  INVALID_RESOURCE_TYPE("InvalidResourceType", 400,
+      "The resource type '%s' could not be found in the namespace '%s' for api version '%s'."),
+  INVALID_RESOURCE_ID("InvalidResourceId", 400, "'%s' is not a valid Azure resource ID."),
+  INVALID_REQUEST_CONTENT("InvalidRequestContent", 400,
+      "The request content was invalid and could not be deserialized: '%s'."),
+  UNSUPPORTED_MEDIA_TYPE("UnsupportedMediaType", 415,
+      "The content media type '%s' is not supported. Only 'application/json' is supported."),
+  METHOD_NOT_ALLOWED("HttpMethodNotSupported", 405,
+      "The requested resource does not support http method '%s'."),
+  INVALID_REQUEST_FORMAT("InvalidRequestFormat", 400, "%s"),
+  REQUEST_TOO_LARGE("RequestContentTooLarge", 413,
+      "The request content size exceeds the maximum of %s bytes."),
+  UNKNOWN_ACTION("InvalidAction", 400, "The action '%s' is not supported on resources of type '%s'."),
+  PRECONDITION_FAILED("PreconditionFailed", 412,
+      "The condition '%s' in the request header is not met for resource '%s'."),
+  LINKED_INVALID_PROPERTY_ID("LinkedInvalidPropertyId", 400,
+      "Property id '%s' at path '%s' is invalid. Expect fully qualified resource Id that start with '/subscriptions/{subscriptionId}' or '/providers/{resourceProviderNamespace}/'."),
+  INVALID_PARAMETER("InvalidParameter", 400, "%s"),
+  BAD_REQUEST("BadRequest", 400, "%s"),
+  LOCATION_REQUIRED("LocationRequired", 400, "The location property is required for this definition."),
+  INVALID_LOCATION("LocationNotAvailableForResourceType", 400,
+      "The provided location '%s' is not available for resource type '%s'. List of available regions for the resource type is '%s'."),
+  INVALID_RESOURCE_NAME("InvalidResourceName", 400, "%s"),
+  CHANGING_PROVISIONING_STATE("InvalidProvisioningState", 400,
+      "The request tried to change provisioningState from '%s' to '%s'; provisioningState is read-only."),
+
+  // Existence
+  SUBSCRIPTION_NOT_FOUND("SubscriptionNotFound", 404, "The subscription '%s' could not be found."),
+  RESOURCE_GROUP_NOT_FOUND("ResourceGroupNotFound", 404, "Resource group '%s' could not be found."),
+  RESOURCE_NOT_FOUND("ResourceNotFound", 404,
+      "The Resource '%s' under resource group '%s' was not found. For more details please go to https://aka.ms/ARMResourceNotFoundFix"),
+  PARENT_RESOURCE_NOT_FOUND("ParentResourceNotFound", 404,
+      "Failed to perform '%s' on resource(s) of type '%s', because the parent resource '%s' could not be found."),
+  NOT_FOUND("NotFound", 404, "%s"),
+  OPERATION_NOT_FOUND("OperationNotFound", 404, "The operation '%s' could not be found."),
+
+  // State and concurrency
+  CONFLICT("Conflict", 409, "%s"),
+  ANOTHER_OPERATION_IN_PROGRESS("AnotherOperationInProgress", 409,
+      "Another operation (%s) is in progress on resource '%s'. Please retry after it completes."),
+  RESOURCE_GROUP_BEING_DELETED("ResourceGroupBeingDeleted", 409,
+      "The resource group '%s' is in deprovisioning state and cannot perform this operation."),
+  OPERATION_NOT_ALLOWED("OperationNotAllowed", 400, "%s"),
+  CANCELED("Canceled", 409, "%s"),
+
+  // Authentication (issue 5)
+  AUTHENTICATION_FAILED("AuthenticationFailed", 401, "%s"),
+  INVALID_AUTHENTICATION_TOKEN("InvalidAuthenticationToken", 401, "%s"),
+  EXPIRED_AUTHENTICATION_TOKEN("ExpiredAuthenticationToken", 401,
+      "The access token expiry UTC time '%s' is earlier than current UTC time '%s'."),
+  AUTHORIZATION_FAILED("AuthorizationFailed", 403, "%s"),
+
+  // Microsoft.Features / Microsoft.Resources
+  FEATURE_NOT_FOUND("FeatureNotFound", 404,
+      "The feature '%s' could not be found in the namespace '%s'."),
+  FEATURE_NOT_REGISTERED("FeatureNotRegistered", 400,
+      "The subscription is not registered for the feature '%s' of the namespace '%s'. Register it with 'az feature register --namespace %2$s --name %1$s'."),
+
+  // Microsoft.Network
+  INVALID_CIDR("InvalidCIDRNotation", 400,
+      "The address prefix %s in resource %s has an invalid CIDR notation. %s"),
+  INVALID_ADDRESS_PREFIX("InvalidAddressPrefixFormat", 400,
+      "Address prefix %s of resource %s is not formatted correctly. It should follow CIDR notation, for example 10.0.0.0/24."),
+  SUBNET_OUTSIDE_VNET("NetcfgSubnetRangeOutsideVnet", 400,
+      "Subnet '%s' is not valid because its IP address range is outside the IP address range of virtual network '%s'."),
+  SUBNETS_OVERLAP("NetcfgSubnetRangesOverlap", 400,
+      "Subnet '%s' is not valid in virtual network '%s' because its IP address range overlaps with that of an existing subnet '%s'."),
+  VNET_ADDRESS_SPACE_OVERLAP("VnetAddressSpacesOverlap", 400,
+      "Cannot create or update virtual network '%s' because address prefixes %s overlap."),
+  SUBNET_TOO_SMALL("NetcfgInvalidSubnet", 400, "Subnet '%s' is not valid in virtual network '%s'. %s"),
+  IN_USE_SUBNET("InUseSubnetCannotBeDeleted", 400,
+      "Subnet %s is in use by %s and cannot be deleted. In order to delete the subnet, delete all the resources within the subnet."),
+  IN_USE_NIC("NicInUse", 400, "Network Interface %s is used by %s and cannot be deleted."),
+  SUBNET_FULL("SubnetIsFull", 400, "Subnet %s with address prefix %s does not have enough capacity for %s IP addresses."),
+  PRIVATE_ENDPOINT_GROUP_ID("PrivateEndpointBadRequest", 400, "%s"),
+  PRIVATE_LINK_SERVICE_NOT_FOUND("PrivateLinkServiceNotFound", 400, "%s"),
+  PRIVATE_ENDPOINT_POLICIES("PrivateEndpointCreationNotAllowedAsSubnetHasNetworkPoliciesEnabled", 400,
+      "Private endpoint %s cannot be created in a subnet %s since it has private endpoint network policies enabled."),
+  INVALID_IP_ADDRESS("InvalidIPAddress", 400, "'%s' is not a valid IPv4 address."),
+
+  // Microsoft.ContainerRegistry
+  REGISTRY_NAME_IN_USE("AlreadyInUse", 409, "The registry DNS name %s is already in use. You can check if the name is already claimed using following API: https://docs.microsoft.com/en-us/rest/api/containerregistry/registries/checknameavailability"),
+  REGISTRY_NAME_INVALID("RegistryNameInvalid", 400, "%s"),
+  REGISTRY_SKU_NOT_SUPPORTED("FeatureNotSupportedForSku", 400, "%s"),
+  CACHE_RULE_INVALID("InvalidCacheRule", 400, "%s"),
+  CACHE_RULE_CONFLICT("CacheRuleConflict", 409, "%s"),
+  CACHE_RULE_QUOTA("QuotaExceeded", 409, "%s"),
+
+  // Microsoft.Authorization
+  ROLE_DEFINITION_NOT_FOUND("RoleDefinitionDoesNotExist", 404,
+      "The specified role definition with ID '%s' does not exist."),
+  ROLE_ASSIGNMENT_EXISTS("RoleAssignmentExists", 409, "The role assignment already exists."),
+  PRINCIPAL_NOT_FOUND("PrincipalNotFound", 400,
+      "Principal %s does not exist in the directory %s. Check that you have the correct principal ID."),
+  INVALID_ROLE_ASSIGNMENT_ID("InvalidRoleAssignmentId", 400,
+      "The role assignment ID '%s' is not valid. The role assignment ID must be a GUID."),
+  INVALID_PRINCIPAL_ID("InvalidPrincipalId", 400, "A valid principal ID must be provided for role assignment."),
+
+  // Microsoft.ContainerService
+  NETWORK_ISOLATION_INVALID("InvalidNetworkIsolatedClusterConfiguration", 400, "%s"),
+  BOOTSTRAP_SOURCE_NOT_ALLOWED("BootstrapArtifactSourceNotAllowed", 400, "%s"),
+  AKS_INVALID_PARAMETER("InvalidParameter", 400, "%s"),
+  AKS_PREVIEW_FEATURE_NOT_REGISTERED("PreviewFeatureNotRegistered", 400, "%s"),
+  CUSTOM_KUBELET_IDENTITY_MISSING("CustomKubeletIdentityMissingPermissionError", 400, "%s"),
+  VERSION_NOT_SUPPORTED("K8sVersionNotSupported", 400, "%s"),
+  RUN_COMMAND_NOT_AVAILABLE("RunCommandNotAvailable", 400, "%s"),
+  NODE_PROVISIONING_FAILED("VMExtensionProvisioningError", 400, "%s"),
+
+  // Server side
+  INTERNAL_ERROR("InternalServerError", 500,
+      "Encountered an internal server error. The tracking id is '%s'.");
+
+  private final String code;
+  private final int status;
+  private final String template;
+
+  ArmErrorCode(String code, int status, String template) {
+    this.code = code;
+    this.status = status;
+    this.template = template;
+  }
+
+  /** The wire code, e.g. {@code ResourceNotFound}. */
+  public String code() {
+    return code;
+  }
+
+  /** The HTTP status this code is answered with. */
+  public int status() {
+    return status;
+  }
+
+  /** Fills the message template. */
+  public String format(Object... args) {
+    return args.length == 0 ? template : String.format(template, args);
+  }
+}
