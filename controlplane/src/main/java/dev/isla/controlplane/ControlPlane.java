@@ -1,0 +1,56 @@
+package dev.isla.controlplane;
+
+import dev.isla.controlplane.arm.Arm;
+import dev.isla.controlplane.arm.ArmRouter;
+import dev.isla.controlplane.arm.ArmServer;
+import dev.isla.controlplane.arm.ArmSettings;
+import dev.isla.controlplane.rp.features.FeatureProvider;
+import dev.isla.controlplane.rp.resources.ResourceGroupProvider;
+import dev.isla.controlplane.rp.resources.SubscriptionFrontDoor;
+import dev.isla.controlplane.store.ResourceStore;
+import java.time.Clock;
+
+/**
+ * The control plane assembled: engine, every resource provider, the front door and the ARM
+ * listener. The launcher builds one with the store and data-plane adapters it chose.
+ */
+public final class ControlPlane implements AutoCloseable {
+
+  private final Arm arm;
+  private final ArmServer server;
+
+  /**
+   * Registers every provider, resumes interrupted operations and starts listening.
+   *
+   * @param host address to bind, normally {@code 127.0.0.1}
+   * @param port port to bind; 0 picks a free one
+   */
+  public ControlPlane(ResourceStore store, ArmSettings settings, Clock clock, String host, int port) {
+    this.arm = new Arm(store, settings, clock);
+    SubscriptionFrontDoor frontDoor = new SubscriptionFrontDoor(arm);
+    registerProviders(arm, frontDoor);
+    arm.start();
+    this.server = new ArmServer(new ArmRouter(arm, frontDoor), host, port);
+  }
+
+  private static void registerProviders(Arm arm, SubscriptionFrontDoor frontDoor) {
+    arm.register(new ResourceGroupProvider(arm));
+    arm.register(new FeatureProvider(arm));
+  }
+
+  /** The engine, for in-process callers (tests, the launcher's status output). */
+  public Arm arm() {
+    return arm;
+  }
+
+  /** The bound ARM port. */
+  public int port() {
+    return server.port();
+  }
+
+  @Override
+  public void close() {
+    server.close();
+    arm.close();
+  }
+}

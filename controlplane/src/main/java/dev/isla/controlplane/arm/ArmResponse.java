@@ -1,0 +1,44 @@
+package dev.isla.controlplane.arm;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Optional;
+
+/**
+ * What the engine answers, before the edge turns it into HTTP.
+ *
+ * @param status HTTP status
+ * @param body JSON body, if any
+ * @param etag value for the {@code ETag} header
+ * @param operation the long-running operation this response started or reports on
+ */
+public record ArmResponse(int status, Optional<JsonNode> body, Optional<String> etag,
+    Optional<OperationRef> operation) {
+
+  public static ArmResponse ok(JsonNode body) {
+    return new ArmResponse(200, Optional.of(body), Optional.empty(), Optional.empty());
+  }
+
+  public static ArmResponse of(int status, JsonNode body) {
+    return new ArmResponse(status, Optional.of(body), Optional.empty(), Optional.empty());
+  }
+
+  public static ArmResponse empty(int status) {
+    return new ArmResponse(status, Optional.empty(), Optional.empty(), Optional.empty());
+  }
+
+  public ArmResponse withEtag(String value) {
+    return new ArmResponse(status, body, Optional.of(value), operation);
+  }
+
+  public ArmResponse withOperation(OperationRef ref) {
+    return new ArmResponse(status, body, etag, Optional.of(ref));
+  }
+
+  /**
+   * A running operation's two URLs, relative to the ARM endpoint (without api-version).
+   *
+   * @param statusPath target of {@code Azure-AsyncOperation}
+   * @param resultPath target of {@code Location}
+   */
+  public record OperationRef(String statusPath, String resultPath) {}
+}

@@ -1,0 +1,144 @@
+package dev.isla.controlplane.arm;
+
+import dev.isla.arm.ArmError;
+import dev.isla.arm.ArmErrorCode;
+import dev.isla.arm.ArmException;
+import dev.isla.arm.ErrorFormat;
+import dev.isla.arm.Json;
+import dev.isla.arm.ResourceTypes;
+import io.helidon.http.HeaderNames;
+import io.helidon.webserver.WebServer;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The ARM endpoint: a Helidon SE listener (virtual threads) whose one handler turns HTTP into
+ * {@link ArmRequest}, routes it and writes the {@link ArmResponse} — or the error, in the
+ * format of the provider the path names. No handler anywhere builds an error body by hand.
+ */
+public final class ArmServer implements AutoCloseable {
+
+  /** Requests larger than this are refused with 413 before parsing. */
+  static final int MAX_BODY_BYTES = 4 * 1024 * 1024;
+
+  private static final Logger LOG = Logger.getLogger(ArmServer.class.getName());
+
+  private final ArmRouter router;
+  private final WebServer server;
+
+  /** Starts listening on {@code host:port} (port 0 picks a free one). */
+  public ArmServer(ArmRouter router, String host, int port) {
+    this.router = router;
+    this.server = WebServer.builder()
+        .host(host)
+        .port(port)
+        .maxPayloadSize(MAX_BODY_BYTES)
+        .routing(r -> r.any(this::handle))
+        .build()
+        .start();
+  }
+
+  /** The port actually bound. */
+  public int port() {
+    return server.port();
+  }
+
+  private void handle(ServerRequest req, ServerResponse res) {
+    String path = req.path().path();
+    ArmResponse response;
+    try {
+      response = router.route(toArmRequest(req));
+    } catch (ArmException e) {
+      writeError(res, e.status(), e.toError(), formatFor(path));
+      return;
+    } catch (RuntimeException e) {
+      String tracking = UUID.randomUUID().toString();
+      LOG.log(Level.SEVERE, "unexpected error on " + req.prologue().method().text() + " " + path
+          + " (tracking id " + tracking + ")", e);
+      writeError(res, 500, ArmException.of(ArmErrorCode.INTERNAL_ERROR, tracking).toError(),
+          formatFor(path));
+      return;
+    }
+    write(req, res, response);
+  }
+
+  private ArmRequest toArmRequest(ServerRequest req) {
+    Map<String, String> query = new HashMap<>();
+    for (String name : req.query().names()) {
+      query.put(name.toLowerCase(Locale.ROOT), req.query().first(name).orElse(""));
+    }
+    Map<String, String> headers = new HashMap<>();
+    req.headers().forEach(h -> headers.putIfAbsent(h.name().toLowerCase(Locale.ROOT), h.get()));
+    String host = req.headers().first(HeaderNames.HOST).orElse("127.0.0.1:" + port());
+    return new ArmRequest(req.prologue().method().text().toUpperCase(Locale.ROOT), req.path().path(),
+        query, headers, readBody(req), "http://" + host);
+  }
+
+  private static byte[] readBody(ServerRequest req) {
+    if (!req.content().hasEntity()) {
+      return new byte[0];
+    }
+    try (InputStream in = req.content().inputStream()) {
+      byte[] bytes = in.readNBytes(MAX_BODY_BYTES + 1);
+      if (bytes.length > MAX_BODY_BYTES) {
+        throw ArmException.of(ArmErrorCode.REQUEST_TOO_LARGE, MAX_BODY_BYTES);
+      }
+      return bytes;
+    } catch (IOException e) {
+      throw ArmException.of(ArmErrorCode.INVALID_REQUEST_CONTENT, "the body could not be read");
+    } catch (RuntimeException e) {
+      if (e instanceof ArmException arm) {
+        throw arm;
+      }
+      throw ArmException.of(ArmErrorCode.REQUEST_TOO_LARGE, MAX_BODY_BYTES);
+    }
+  }
+
+  private void write(ServerRequest req, ServerResponse res, ArmResponse response) {
+    String base = "http://" + req.headers().first(HeaderNames.HOST).orElse("127.0.0.1:" + port());
+    String apiVersion = req.query().first("api-version").orElse(ResourceTypes.RESOURCE_GROUPS.newestApiVersion());
+    res.status(response.status());
+    response.etag().ifPresent(e -> res.header("ETag", e));
+    response.operation().ifPresent(op -> {
+      res.header("Azure-AsyncOperation", base + op.statusPath() + "?api-version=" + apiVersion);
+      if (response.status() == 202) {
+        res.header("Location", base + op.resultPath() + "?api-version=" + apiVersion);
+        res.header("Retry-After", Integer.toString(router.retryAfterSeconds()));
+      }
+    });
+    res.header("x-ms-request-id", UUID.randomUUID().toString());
+    if (response.body().isPresent() && !req.prologue().method().text().equals("HEAD")) {
+      res.header("Content-Type", "application/json; charset=utf-8");
+      res.send(Json.write(response.body().get()).getBytes(StandardCharsets.UTF_8));
+    } else {
+      res.send();
+    }
+  }
+
+  private static void writeError(ServerResponse res, int status, ArmError error, ErrorFormat format) {
+    res.status(status);
+    res.header("Content-Type", "application/json; charset=utf-8");
+    res.header("x-ms-failure-cause", status >= 500 ? "service" : "gateway");
+    res.send(Json.write(error.toBody(format)).getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** Microsoft.ContainerService answers errors flat; everything else wrapped. */
+  static ErrorFormat formatFor(String path) {
+    return path.toLowerCase(Locale.ROOT).contains("/providers/microsoft.containerservice")
+        ? ErrorFormat.FLAT : ErrorFormat.WRAPPED;
+  }
+
+  @Override
+  public void close() {
+    server.stop();
+  }
+}
