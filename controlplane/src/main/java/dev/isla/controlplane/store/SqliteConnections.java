@@ -19,6 +19,10 @@ final class SqliteConnections {
 
   static void checkFolder(Path file) {
     Path folder = file.getParent();
+    if (Files.exists(folder) && !Files.isDirectory(folder)) {
+      throw new ResourceStoreException("Cannot open the resource store " + file
+          + ": the data folder " + folder + " is a file");
+    }
     try {
       Files.createDirectories(folder);
     } catch (IOException e) {
@@ -61,7 +65,9 @@ final class SqliteConnections {
     try (Statement s = c.createStatement()) {
       String result = single(s, "PRAGMA quick_check");
       if (!"ok".equalsIgnoreCase(result)) {
-        throw new SQLException("it is corrupted (quick_check: " + result + ")",
+        String found = result.replaceAll("\\s+", " ").replace("*** in database main *** ", "");
+        throw new SQLException("quick_check found: "
+            + (found.length() > 200 ? found.substring(0, 200) + " …" : found),
             null, SQLiteErrorCode.SQLITE_CORRUPT.code);
       }
     }

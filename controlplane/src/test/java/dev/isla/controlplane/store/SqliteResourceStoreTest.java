@@ -40,14 +40,19 @@ class SqliteResourceStoreTest extends ResourceStoreContract {
   }
 
   @Test
-  void theSchemaVersionIsRecorded() throws SQLException {
+  void theFileIsInWalModeAndRecordsItsSchemaVersion() throws SQLException {
     store.close();
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + databaseFile());
-        Statement s = c.createStatement();
-        var rows = s.executeQuery("SELECT version FROM schema_version")) {
-      assertThat(rows.next()).isTrue();
-      assertThat(rows.getInt(1)).isEqualTo(SqliteSchema.current());
-      assertThat(rows.next()).isFalse();
+        Statement s = c.createStatement()) {
+      try (var rows = s.executeQuery("PRAGMA journal_mode")) {
+        assertThat(rows.next()).isTrue();
+        assertThat(rows.getString(1)).isEqualTo("wal");
+      }
+      try (var rows = s.executeQuery("SELECT version FROM schema_version")) {
+        assertThat(rows.next()).isTrue();
+        assertThat(rows.getInt(1)).isEqualTo(SqliteSchema.current());
+        assertThat(rows.next()).isFalse();
+      }
     }
   }
 
@@ -90,7 +95,8 @@ class SqliteResourceStoreTest extends ResourceStoreContract {
 
     assertThatThrownBy(() -> SqliteResourceStore.open(folder))
         .isInstanceOf(ResourceStoreException.class)
-        .hasMessageContaining(databaseFile().toString());
+        .hasMessageContaining(databaseFile().toString())
+        .hasMessageContaining("corrupted");
   }
 
   @Test
@@ -99,7 +105,8 @@ class SqliteResourceStoreTest extends ResourceStoreContract {
 
     assertThatThrownBy(() -> SqliteResourceStore.open(notAFolder))
         .isInstanceOf(ResourceStoreException.class)
-        .hasMessageContaining(notAFolder.resolve(SqliteResourceStore.FILE_NAME).toString());
+        .hasMessageContaining(notAFolder.resolve(SqliteResourceStore.FILE_NAME).toString())
+        .hasMessageContaining("is a file");
   }
 
   @Test
