@@ -55,7 +55,8 @@ final class ResourceTable {
       // The LIKE is exact, but no engine uses an index for LIKE ... ESCAPE on a case-sensitive
       // column; the range around it lets the primary key narrow the scan. '0' follows '/'.
       where.add("key >= ? AND key < ? AND (key = ? OR key LIKE ? ESCAPE '\\')");
-      args.addAll(List.of(under.key(), under.key() + "0", under.key(), likePrefix(under.key() + "/")));
+      String key = under.key();
+      args.addAll(List.of(key, key + "0", key, likePrefix(key + "/")));
     });
     String sql = "SELECT " + COLUMNS + " FROM resources"
         + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where))

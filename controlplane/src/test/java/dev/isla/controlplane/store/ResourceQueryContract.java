@@ -34,7 +34,8 @@ abstract class ResourceQueryContract {
   static final ResourceId R_G = ResourceId.resourceGroup("sub1", "r_g");
   static final ResourceId RXG = ResourceId.resourceGroup("sub1", "rxg");
 
-  protected final MutableClock clock = new MutableClock(Instant.parse("2026-01-02T03:04:05.123456Z"));
+  protected final MutableClock clock =
+      new MutableClock(Instant.parse("2026-01-02T03:04:05.123456Z"));
   protected ResourceStore store;
 
   /** A new, empty store that stamps times from {@code clock}. */
@@ -144,7 +145,8 @@ abstract class ResourceQueryContract {
 
     assertThat(ids(ResourceQuery.all().withUnder(R_G)))
         .containsExactlyElementsOf(ids(R_G, vnet("r_g")));
-    assertThat(ids(ResourceQuery.all().withUnder(ResourceId.resourceGroup("sub1", "r%")))).isEmpty();
+    ResourceId percent = ResourceId.resourceGroup("sub1", "r%");
+    assertThat(ids(ResourceQuery.all().withUnder(percent))).isEmpty();
   }
 
   @Test

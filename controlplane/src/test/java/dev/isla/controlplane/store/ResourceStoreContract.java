@@ -78,8 +78,9 @@ abstract class ResourceStoreContract extends ResourceQueryContract {
   @Test
   void deleteSaysWhetherTheResourceExisted() {
     put(VNET, VNETS, body("n", 1));
+    ResourceId shouting = ResourceId.parse(VNET.toString().toUpperCase());
 
-    boolean existed = store.transaction(tx -> tx.delete(ResourceId.parse(VNET.toString().toUpperCase())));
+    boolean existed = store.transaction(tx -> tx.delete(shouting));
     boolean existedAgain = store.transaction(tx -> tx.delete(VNET));
 
     assertThat(existed).isTrue();
