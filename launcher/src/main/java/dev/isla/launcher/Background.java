@@ -66,7 +66,6 @@ final class Background {
       cmd.add("-Disla.home=" + home);
     }
     cmd.add("-XX:+UseSerialGC");
-    cmd.add("-XX:TieredStopAtLevel=1");
     cmd.add("-cp");
     cmd.add(System.getProperty("java.class.path"));
     cmd.add(Isla.class.getName());
