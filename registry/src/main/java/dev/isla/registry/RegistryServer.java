@@ -30,7 +30,7 @@ public final class RegistryServer implements AutoCloseable {
   public RegistryServer(RegistryCatalog catalog, StorageDriver driver, UpstreamMap upstreams,
       String host, int port) {
     this(catalog, driver, AccessPolicy.ALLOW_ALL, new Settings(upstreams, host, port,
-        PullThrough.DEFAULT_TAG_FRESHNESS, Optional.empty()));
+        PullThrough.DEFAULT_TAG_FRESHNESS, Duration.ofSeconds(30), Optional.empty()));
   }
 
   /** Starts listening with explicit settings and access policy. */
@@ -41,7 +41,8 @@ public final class RegistryServer implements AutoCloseable {
     TagStore tags = new TagStore(driver);
     LocalContent local = new LocalContent(blobs, manifests, tags);
     PullThrough pullThrough = new PullThrough(catalog, local, blobs, manifests, tags, driver,
-        new UpstreamClient(settings.upstreams()), settings.tagFreshness());
+        new UpstreamClient(settings.upstreams(), settings.upstreamTimeout(),
+            settings.upstreamTimeout()), settings.tagFreshness());
     RegistryHttp http = new RegistryHttp(catalog, policy, blobs, manifests, tags,
         new RepositoryStore(driver), pullThrough, settings.defaultRegistryHost());
     this.server = WebServer.builder()
@@ -57,11 +58,12 @@ public final class RegistryServer implements AutoCloseable {
    *
    * @param upstreams where cache-rule sources are reached
    * @param tagFreshness how long a cached tag is served before it is revalidated upstream
+   * @param upstreamTimeout the longest an upstream may take to connect, or between two reads
    * @param defaultRegistryHost the login server answered for unclaimed hosts (IP literals,
    *     {@code localhost}: local tools that cannot send another {@code Host}), if any
    */
   public record Settings(UpstreamMap upstreams, String host, int port, Duration tagFreshness,
-      Optional<String> defaultRegistryHost) {}
+      Duration upstreamTimeout, Optional<String> defaultRegistryHost) {}
 
   /** The port actually bound. */
   public int port() {

@@ -34,7 +34,8 @@ public final class RegistryFixture implements AutoCloseable {
     catalog.put(new RegistryInfo("myacr", LOGIN_SERVER, List.of(DATA_ENDPOINT), false, true));
     rules.forEach(rule -> catalog.putRule("myacr", rule));
     this.server = new RegistryServer(catalog, driver, AccessPolicy.ALLOW_ALL,
-        new RegistryServer.Settings(upstreams, "127.0.0.1", 0, tagFreshness, Optional.empty()));
+        new RegistryServer.Settings(upstreams, "127.0.0.1", 0, tagFreshness,
+            Duration.ofSeconds(2), Optional.empty()));
     this.client = new OciClient(server.port(), LOGIN_SERVER);
   }
 
