@@ -9,7 +9,6 @@ import dev.isla.registry.storage.RepositoryId;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -91,8 +90,8 @@ final class BlobHandler {
     try (InputStream in = blob.open(offset)) {
       copy(in, out, length.orElse(Long.MAX_VALUE));
       out.close();
-    } catch (IOException e) {
-      throw new UncheckedIOException("blob transfer aborted", e);
+    } catch (IOException | RuntimeException e) {
+      throw new StreamAbortedException(e);
     }
   }
 

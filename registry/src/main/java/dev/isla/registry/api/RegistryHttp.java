@@ -65,6 +65,10 @@ public final class RegistryHttp implements Handler {
           RegistryRoute.parse(request.path().rawPath()), request, response);
       authorize(exchange);
       dispatcher.dispatch(exchange);
+    } catch (StreamAbortedException e) {
+      // Headers and part of the body are out: only ending the connection tells the client.
+      LOG.log(Level.FINE, "transfer aborted on " + request.path().rawPath(), e);
+      throw e;
     } catch (RuntimeException e) {
       if (response.isSent()) {
         throw e;

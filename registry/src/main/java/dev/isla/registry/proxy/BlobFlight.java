@@ -148,10 +148,8 @@ final class BlobFlight {
         position += n;
         return n;
       } catch (StorageException e) {
-        // The writer closed under us: committed (read the stored blob) or failed.
-        if (awaitReadable(position) < 0) {
-          return -1;
-        }
+        // The writer closed under us: the flight is ending; committed means read the stored blob.
+        awaitCommitted();
         stored = driver.readBlob(digest, position)
             .orElseThrow(() -> new IOException("blob " + digest + " vanished after commit"));
         return stored.read(target, off, len);
@@ -163,6 +161,21 @@ final class BlobFlight {
       if (stored != null) {
         stored.close();
       }
+    }
+  }
+
+  /** Waits for the end of the flight; throws unless it committed. */
+  private synchronized void awaitCommitted() throws IOException {
+    while (outcome == Outcome.PENDING || outcome == Outcome.STREAMING) {
+      try {
+        wait();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IOException("interrupted while waiting for " + digest, e);
+      }
+    }
+    if (outcome != Outcome.COMMITTED) {
+      throw new IOException("download of " + digest + " from the upstream failed: " + failure);
     }
   }
 
