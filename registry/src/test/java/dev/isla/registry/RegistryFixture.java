@@ -30,12 +30,18 @@ public final class RegistryFixture implements AutoCloseable {
 
   public RegistryFixture(StorageDriver driver, UpstreamMap upstreams, Duration tagFreshness,
       List<CacheRule> rules) {
+    this(driver, upstreams, tagFreshness, rules, Optional.empty());
+  }
+
+  /** With {@code defaultHost}: requests for 127.0.0.1 go to that registry (local tools). */
+  public RegistryFixture(StorageDriver driver, UpstreamMap upstreams, Duration tagFreshness,
+      List<CacheRule> rules, Optional<String> defaultHost) {
     this.driver = driver;
     catalog.put(new RegistryInfo("myacr", LOGIN_SERVER, List.of(DATA_ENDPOINT), false, true));
     rules.forEach(rule -> catalog.putRule("myacr", rule));
     this.server = new RegistryServer(catalog, driver, AccessPolicy.ALLOW_ALL,
         new RegistryServer.Settings(upstreams, "127.0.0.1", 0, tagFreshness,
-            Duration.ofSeconds(2), Optional.empty()));
+            Duration.ofSeconds(2), defaultHost));
     this.client = new OciClient(server.port(), LOGIN_SERVER);
   }
 
