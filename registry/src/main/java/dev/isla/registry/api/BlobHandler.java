@@ -15,7 +15,7 @@ import java.util.OptionalLong;
 /** {@code /v2/<name>/blobs/<digest>}: GET and HEAD (with {@code Range}), DELETE. */
 final class BlobHandler {
 
-  private static final int BUFFER = 64 * 1024;
+  private static final int BUFFER = 256 * 1024;
 
   private final BlobStore blobs;
   private final ContentSources sources;

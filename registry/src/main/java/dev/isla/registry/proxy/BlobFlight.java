@@ -22,6 +22,9 @@ final class BlobFlight {
   /** How a flight can end before any byte: the upstream has no such blob, or it failed. */
   enum Outcome { PENDING, STREAMING, COMMITTED, NOT_FOUND, FAILED }
 
+  /** Followers are woken once per this many new bytes (and at every end). */
+  private static final long NOTIFY_EVERY = 1024 * 1024;
+
   private final Digest digest;
   private final StorageDriver driver;
   private final BlobWriter writer;
@@ -29,6 +32,7 @@ final class BlobFlight {
   private Outcome outcome = Outcome.PENDING;
   private OptionalLong size = OptionalLong.empty();
   private String failure = "";
+  private long notified;
 
   BlobFlight(Digest digest, StorageDriver driver) {
     this.digest = digest;
@@ -61,8 +65,12 @@ final class BlobFlight {
 
   void write(byte[] bytes, int length) {
     writer.write(bytes, 0, length);
-    synchronized (this) {
-      notifyAll();
+    // Waking every follower for each small read would cost more than the copy itself.
+    if (writer.written() - notified >= NOTIFY_EVERY) {
+      notified = writer.written();
+      synchronized (this) {
+        notifyAll();
+      }
     }
   }
 

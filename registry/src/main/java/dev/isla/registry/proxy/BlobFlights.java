@@ -20,7 +20,7 @@ import java.util.logging.Logger;
 final class BlobFlights {
 
   private static final Logger LOG = Logger.getLogger(BlobFlights.class.getName());
-  private static final int BUFFER = 64 * 1024;
+  private static final int BUFFER = 256 * 1024;
 
   private final StorageDriver driver;
   private final UpstreamClient client;
@@ -41,7 +41,8 @@ final class BlobFlights {
     });
     if (started[0] != null) {
       upstreamFetches.incrementAndGet();
-      Thread.ofVirtual().name("upstream-" + digest.hex().substring(0, 12))
+      // A platform thread: the download must not queue behind the virtual threads it feeds.
+      Thread.ofPlatform().daemon().name("upstream-" + digest.hex().substring(0, 12))
           .start(() -> fetch(flight, host, upstreamRepository));
     }
     return flight;
