@@ -1,6 +1,5 @@
 package dev.isla.registry.standin;
 
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -65,7 +64,7 @@ public final class StandInTable {
     for (String version : kubernetesVersions) {
       rows.addAll(forVersion(version));
     }
-    return List.copyOf(new ArrayList<>(rows));
+    return List.copyOf(rows);
   }
 
   private static List<StandInEntry> forVersion(String version) {
