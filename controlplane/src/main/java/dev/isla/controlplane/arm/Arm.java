@@ -284,6 +284,10 @@ public final class Arm implements AutoCloseable {
     }
     Optional<StoredResource> p = tx.get(parent.get());
     if (p.isEmpty()) {
+      // ARM answers a write on a missing extension scope with the scope's own not-found error.
+      if (id.resourceType().map(t -> t.scope() == dev.isla.arm.ScopeKind.EXTENSION).orElse(false)) {
+        throw notFound(parent.get());
+      }
       if (parent.get().isResourceGroup()) {
         throw ArmException.of(ArmErrorCode.RESOURCE_GROUP_NOT_FOUND, parent.get().name());
       }
