@@ -190,6 +190,10 @@ public final class Arm implements AutoCloseable {
     checkPreconditions(id, existing, w.ifMatch(), w.ifNoneMatch());
     if (!w.method().equals("PUT") && existing.isEmpty()) {
       if (w.method().equals("DELETE")) {
+        if (provider instanceof VirtualResources) {
+          // Virtual resources exist unstored: their provider decides (e.g. built-in roles refuse).
+          provider.delete(new ResourceRequest(id, w.body(), existing, tx, w.apiVersion(), w.query(), w.force()));
+        }
         return new Outcome(ArmResponse.empty(204), Optional.empty());
       }
       throw notFound(id);
