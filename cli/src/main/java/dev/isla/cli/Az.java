@@ -70,11 +70,12 @@ public final class Az {
     Optional<CommandDef> found = CommandTable.longestMatch(table, args.subList(0, words));
     if (found.isEmpty()) {
       String prefix = CommandTable.groupPrefix(table, args.subList(0, words));
-      if (prefix.split(" ").length == words || words == 0) {
+      int known = prefix.isEmpty() ? 0 : prefix.split(" ").length;
+      if (known == words) {
         out.print(HelpText.groupHelp(prefix, table));
         return 0;
       }
-      String unknown = args.get(prefix.isEmpty() ? 0 : prefix.split(" ").length);
+      String unknown = args.get(known);
       throw new CliException("'" + unknown + "' is misspelled or not recognized by the system.",
           2);
     }

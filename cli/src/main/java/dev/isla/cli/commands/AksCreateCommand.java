@@ -131,7 +131,7 @@ public final class AksCreateCommand {
   }
 
   /** az's {@code _get_default_dns_prefix}: name (10), group (16), subscription (6). */
-  static String defaultDnsPrefix(String name, String group, String subscriptionId) {
+  public static String defaultDnsPrefix(String name, String group, String subscriptionId) {
     String namePart = name.replaceAll("[^A-Za-z0-9-]", "");
     namePart = namePart.substring(0, Math.min(10, namePart.length()));
     if (namePart.isEmpty() || !Character.isLetter(namePart.charAt(0))) {
