@@ -7,7 +7,14 @@ import dev.isla.controlplane.arm.ArmSettings;
 import dev.isla.controlplane.port.DataPlane;
 import dev.isla.controlplane.rp.containerservice.AgentPoolProvider;
 import dev.isla.controlplane.rp.containerservice.ManagedClusterProvider;
+import dev.isla.controlplane.rp.authorization.IdentityDirectory;
+import dev.isla.controlplane.rp.authorization.RoleAssignmentProvider;
+import dev.isla.controlplane.rp.authorization.RoleDefinitionProvider;
+import dev.isla.controlplane.rp.containerregistry.CacheRuleProvider;
+import dev.isla.controlplane.rp.containerregistry.RegistryNameAvailability;
+import dev.isla.controlplane.rp.containerregistry.RegistryProvider;
 import dev.isla.controlplane.rp.features.FeatureProvider;
+import dev.isla.controlplane.rp.managedidentity.UserAssignedIdentityProvider;
 import dev.isla.controlplane.rp.resources.ResourceGroupProvider;
 import dev.isla.controlplane.rp.resources.SubscriptionFrontDoor;
 import dev.isla.controlplane.store.ResourceStore;
@@ -51,6 +58,13 @@ public final class ControlPlane implements AutoCloseable {
     arm.register(new FeatureProvider(arm));
     arm.register(new ManagedClusterProvider(arm, dataPlane.nodes()));
     arm.register(new AgentPoolProvider(arm, dataPlane.nodes()));
+    arm.register(new RegistryProvider(arm));
+    arm.register(new CacheRuleProvider(arm));
+    RegistryNameAvailability names = new RegistryNameAvailability(arm.store());
+    frontDoor.registerAction("Microsoft.ContainerRegistry", "checkNameAvailability", names::answer);
+    arm.register(new UserAssignedIdentityProvider(arm));
+    arm.register(new RoleDefinitionProvider(arm));
+    arm.register(new RoleAssignmentProvider(arm, new IdentityDirectory(arm.store())));
   }
 
   /** The engine, for in-process callers (tests, the launcher's status output). */

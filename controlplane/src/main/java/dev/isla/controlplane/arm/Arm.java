@@ -186,10 +186,14 @@ public final class Arm implements AutoCloseable {
   private Outcome decide(ResourceProvider provider, Write w, ResourceStore.Transaction tx) {
     ResourceId id = w.id();
     Optional<StoredResource> existing = tx.get(id);
-    checkParent(tx, id);
+    checkParent(tx, id, w.method().equals("DELETE"));
     checkPreconditions(id, existing, w.ifMatch(), w.ifNoneMatch());
     if (!w.method().equals("PUT") && existing.isEmpty()) {
       if (w.method().equals("DELETE")) {
+        if (provider instanceof VirtualResources) {
+          // Virtual resources exist unstored: their provider decides (e.g. built-in roles refuse).
+          provider.delete(new ResourceRequest(id, w.body(), existing, tx, w.apiVersion(), w.query(), w.force()));
+        }
         return new Outcome(ArmResponse.empty(204), Optional.empty());
       }
       throw notFound(id);
@@ -277,20 +281,25 @@ public final class Arm implements AutoCloseable {
     tx.delete(id);
   }
 
-  private void checkParent(ResourceStore.Transaction tx, ResourceId id) {
+  /** A group being deleted refuses new writes, but not the deletes of its own cascade. */
+  private void checkParent(ResourceStore.Transaction tx, ResourceId id, boolean deleting) {
     Optional<ResourceId> parent = id.parent();
     if (parent.isEmpty() || parent.get().isSubscription()) {
       return;
     }
     Optional<StoredResource> p = tx.get(parent.get());
     if (p.isEmpty()) {
+      // ARM answers a write on a missing extension scope with the scope's own not-found error.
+      if (id.resourceType().map(t -> t.scope() == dev.isla.arm.ScopeKind.EXTENSION).orElse(false)) {
+        throw notFound(parent.get());
+      }
       if (parent.get().isResourceGroup()) {
         throw ArmException.of(ArmErrorCode.RESOURCE_GROUP_NOT_FOUND, parent.get().name());
       }
       throw ArmException.of(ArmErrorCode.PARENT_RESOURCE_NOT_FOUND, "write", id.typeName(),
           parent.get().typeName() + "/" + parent.get().name());
     }
-    if (parent.get().isResourceGroup() && ProvisioningState.of(p.get().body()).equals("Deleting")) {
+    if (!deleting && parent.get().isResourceGroup() && ProvisioningState.of(p.get().body()).equals("Deleting")) {
       throw ArmException.of(ArmErrorCode.RESOURCE_GROUP_BEING_DELETED, parent.get().name());
     }
   }

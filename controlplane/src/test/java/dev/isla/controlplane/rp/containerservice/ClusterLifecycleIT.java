@@ -238,7 +238,8 @@ class ClusterLifecycleIT {
     ArmTestServer.Reply r = aks.server.send("DELETE", aks.cluster("del") + "?" + API, null);
     assertThat(r.status()).isEqualTo(202);
     assertThat(r.header("Location")).isNotBlank();
-    aks.server.await(r.header("Azure-AsyncOperation"));
+    JsonNode status = aks.server.await(r.header("Azure-AsyncOperation"));
+    assertThat(status.path("status").asText()).as(status.toString()).isEqualTo("Succeeded");
     assertThat(aks.server.get(aks.cluster("del") + "?" + API).status()).isEqualTo(404);
     assertThat(aks.server.get("/subscriptions/" + aks.sub + "/resourceGroups/" + group + "?" + ArmTestServer.API).status()).isEqualTo(404);
     assertThat(aks.store().list(dev.isla.controlplane.store.ResourceQuery.all()
