@@ -5,6 +5,10 @@ import dev.isla.controlplane.arm.ArmRouter;
 import dev.isla.controlplane.arm.ArmServer;
 import dev.isla.controlplane.arm.ArmSettings;
 import dev.isla.controlplane.rp.features.FeatureProvider;
+import dev.isla.controlplane.rp.network.NetworkInterfaceProvider;
+import dev.isla.controlplane.rp.network.PrivateEndpointProvider;
+import dev.isla.controlplane.rp.network.SubnetProvider;
+import dev.isla.controlplane.rp.network.VirtualNetworkProvider;
 import dev.isla.controlplane.rp.resources.ResourceGroupProvider;
 import dev.isla.controlplane.rp.resources.SubscriptionFrontDoor;
 import dev.isla.controlplane.store.ResourceStore;
@@ -36,6 +40,10 @@ public final class ControlPlane implements AutoCloseable {
   private static void registerProviders(Arm arm, SubscriptionFrontDoor frontDoor) {
     arm.register(new ResourceGroupProvider(arm));
     arm.register(new FeatureProvider(arm));
+    arm.register(new VirtualNetworkProvider(arm));
+    arm.register(new SubnetProvider());
+    arm.register(new NetworkInterfaceProvider(arm));
+    arm.register(new PrivateEndpointProvider(arm));
   }
 
   /** The engine, for in-process callers (tests, the launcher's status output). */

@@ -123,7 +123,11 @@ public final class Arm implements AutoCloseable {
   }
 
   ObjectNode view(ResourceProvider provider, StoredResource r) {
-    ObjectNode view = provider.view(r);
+    return view(provider, r, ResourceReader.of(store));
+  }
+
+  private ObjectNode view(ResourceProvider provider, StoredResource r, ResourceReader reader) {
+    ObjectNode view = provider.view(r, reader);
     if (provider.showsEtag() && !view.has("etag")) {
       view.put("etag", r.etag());
     }
@@ -218,7 +222,7 @@ public final class Arm implements AutoCloseable {
       case Mutation.Store store -> {
         StoredResource saved = tx.put(id, provider.type().key(), stamp(id, provider, store.body()));
         int status = existing.isPresent() ? 200 : 201;
-        ArmResponse response = ArmResponse.of(status, view(provider, saved)).withEtag(saved.etag());
+        ArmResponse response = ArmResponse.of(status, view(provider, saved, ResourceReader.of(tx))).withEtag(saved.etag());
         if (store.step().isEmpty()) {
           yield new Outcome(response, Optional.empty());
         }
