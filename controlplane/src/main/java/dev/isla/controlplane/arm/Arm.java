@@ -190,7 +190,7 @@ public final class Arm implements AutoCloseable {
   private Outcome decide(ResourceProvider provider, Write w, ResourceStore.Transaction tx) {
     ResourceId id = w.id();
     Optional<StoredResource> existing = tx.get(id);
-    checkParent(tx, id);
+    checkParent(tx, id, w.method().equals("DELETE"));
     checkPreconditions(id, existing, w.ifMatch(), w.ifNoneMatch());
     if (!w.method().equals("PUT") && existing.isEmpty()) {
       if (w.method().equals("DELETE")) {
@@ -281,7 +281,7 @@ public final class Arm implements AutoCloseable {
     tx.delete(id);
   }
 
-  private void checkParent(ResourceStore.Transaction tx, ResourceId id) {
+  private void checkParent(ResourceStore.Transaction tx, ResourceId id, boolean deleting) {
     Optional<ResourceId> parent = id.parent();
     if (parent.isEmpty() || parent.get().isSubscription()) {
       return;
@@ -294,7 +294,9 @@ public final class Arm implements AutoCloseable {
       throw ArmException.of(ArmErrorCode.PARENT_RESOURCE_NOT_FOUND, "write", id.typeName(),
           parent.get().typeName() + "/" + parent.get().name());
     }
-    if (parent.get().isResourceGroup() && ProvisioningState.of(p.get().body()).equals("Deleting")) {
+    // Deletes go on in a group being deleted: its own cascade deletes its resources one by one.
+    if (!deleting && parent.get().isResourceGroup()
+        && ProvisioningState.of(p.get().body()).equals("Deleting")) {
       throw ArmException.of(ArmErrorCode.RESOURCE_GROUP_BEING_DELETED, parent.get().name());
     }
   }
