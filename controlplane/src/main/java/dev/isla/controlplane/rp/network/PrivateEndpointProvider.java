@@ -203,6 +203,17 @@ public final class PrivateEndpointProvider implements ResourceProvider {
   }
 
   @Override
+  public ObjectNode view(StoredResource resource) {
+    ObjectNode out = resource.body();
+    for (String list : List.of(CONNECTIONS, MANUAL)) {
+      for (JsonNode c : out.path("properties").path(list)) {
+        ((ObjectNode) c).put("etag", resource.etag());
+      }
+    }
+    return out;
+  }
+
+  @Override
   public boolean showsEtag() {
     return true;
   }
