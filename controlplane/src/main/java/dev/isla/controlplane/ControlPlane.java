@@ -9,6 +9,10 @@ import dev.isla.controlplane.rp.network.NetworkInterfaceProvider;
 import dev.isla.controlplane.rp.network.PrivateEndpointProvider;
 import dev.isla.controlplane.rp.network.SubnetProvider;
 import dev.isla.controlplane.rp.network.VirtualNetworkProvider;
+import dev.isla.controlplane.rp.privatedns.PrivateDnsZoneProvider;
+import dev.isla.controlplane.rp.privatedns.RecordSetProvider;
+import dev.isla.controlplane.rp.privatedns.RecordType;
+import dev.isla.controlplane.rp.privatedns.VirtualNetworkLinkProvider;
 import dev.isla.controlplane.rp.resources.ResourceGroupProvider;
 import dev.isla.controlplane.rp.resources.SubscriptionFrontDoor;
 import dev.isla.controlplane.store.ResourceStore;
@@ -44,6 +48,11 @@ public final class ControlPlane implements AutoCloseable {
     arm.register(new SubnetProvider());
     arm.register(new NetworkInterfaceProvider(arm));
     arm.register(new PrivateEndpointProvider(arm));
+    arm.register(new PrivateDnsZoneProvider());
+    arm.register(new VirtualNetworkLinkProvider());
+    for (RecordType recordType : RecordType.values()) {
+      arm.register(new RecordSetProvider(recordType));
+    }
   }
 
   /** The engine, for in-process callers (tests, the launcher's status output). */
