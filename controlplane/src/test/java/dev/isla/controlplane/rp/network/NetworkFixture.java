@@ -9,15 +9,15 @@ import dev.isla.arm.ResourceId;
 import dev.isla.controlplane.ArmTestServer;
 
 /** The seed's network, built over HTTP, and assertions shared by the network component tests. */
-final class NetworkFixture {
+public final class NetworkFixture {
 
-  static final String NET = "?api-version=2025-05-01";
+  public static final String NET = "?api-version=2025-05-01";
 
-  final ArmTestServer server;
-  final String rg;
-  final String vnet;
+  public final ArmTestServer server;
+  public final String rg;
+  public final String vnet;
 
-  NetworkFixture(ArmTestServer server, String group) {
+  public NetworkFixture(ArmTestServer server, String group) {
     this.server = server;
     this.rg = "/subscriptions/" + server.subscription() + "/resourceGroups/" + group;
     this.vnet = rg + "/providers/Microsoft.Network/virtualNetworks/vnet";
@@ -25,12 +25,12 @@ final class NetworkFixture {
         "{\"location\":\"eastus\"}").status()).isEqualTo(201);
   }
 
-  String subnet(String name) {
+  public String subnet(String name) {
     return vnet + "/subnets/" + name;
   }
 
   /** VNet 192.168.0.0/16, aks-subnet 192.168.1.0/24 (no default outbound), acr-subnet 192.168.2.0/24 (policies Disabled). */
-  NetworkFixture seed() {
+  public NetworkFixture seed() {
     ok(server.put(vnet + NET, "{\"properties\":{\"addressSpace\":{\"addressPrefixes\":[\"192.168.0.0/16\"]}}}"));
     ok(server.put(subnet("aks-subnet") + NET,
         "{\"properties\":{\"addressPrefix\":\"192.168.1.0/24\",\"defaultOutboundAccess\":false}}"));
@@ -40,7 +40,7 @@ final class NetworkFixture {
   }
 
   /** Writes a registry straight into the store, as the registry provider would have. */
-  String registry(String name, String sku) {
+  public String registry(String name, String sku) {
     ResourceId id = ResourceId.parse(rg + "/providers/Microsoft.ContainerRegistry/registries/" + name);
     ObjectNode body = (ObjectNode) Json.parse("{\"id\":\"" + id + "\",\"name\":\"" + name
         + "\",\"type\":\"Microsoft.ContainerRegistry/registries\",\"location\":\"eastus\",\"sku\":{\"name\":\""
@@ -50,19 +50,19 @@ final class NetworkFixture {
     return id.toString();
   }
 
-  static JsonNode ok(ArmTestServer.Reply reply) {
+  public static JsonNode ok(ArmTestServer.Reply reply) {
     assertThat(reply.status()).as(reply.text()).isIn(200, 201);
     return reply.json();
   }
 
-  static void assertError(ArmTestServer.Reply reply, int status, String code, String messagePart) {
+  public static void assertError(ArmTestServer.Reply reply, int status, String code, String messagePart) {
     assertThat(reply.status()).as(reply.text()).isEqualTo(status);
     assertThat(reply.json().path("error").path("code").asText()).as(reply.text()).isEqualTo(code);
     assertThat(reply.json().path("error").path("message").asText()).contains(messagePart);
   }
 
   /** The resource as GET shows it (etag included), or an "absent" marker, for before/after comparisons. */
-  JsonNode snapshot(String path) {
+  public JsonNode snapshot(String path) {
     ArmTestServer.Reply reply = server.get(path + (path.contains("privateDnsZones") ? "?api-version=2024-06-01" : NET));
     if (reply.status() == 404) {
       return Json.object().put("absent", true);
