@@ -109,19 +109,41 @@ public enum ArmErrorCode {
   INVALID_IP_ADDRESS("InvalidIPAddress", 400, "'%s' is not a valid IPv4 address."),
 
   // Microsoft.ContainerRegistry
+  // AlreadyInUse text verified (azure-cli#13951, azure-dev-docs#1303); status chosen.
   REGISTRY_NAME_IN_USE("AlreadyInUse", 409, "The registry DNS name %s is already in use. You can check if the name is already claimed using following API: https://docs.microsoft.com/en-us/rest/api/containerregistry/registries/checknameavailability"),
-  REGISTRY_NAME_INVALID("RegistryNameInvalid", 400, "%s"),
+  // Text as az and checkNameAvailability word it; the RP's code for a PUT is not published.
+  REGISTRY_NAME_INVALID("RegistryNameInvalid", 400,
+      "Registry names may contain only alpha numeric characters and must be between 5 and 50 characters"),
   REGISTRY_SKU_NOT_SUPPORTED("FeatureNotSupportedForSku", 400, "%s"),
+  REGISTRY_SKU_INVALID("InvalidSku", 400,
+      "The sku '%s' is not valid. The allowed values are 'Basic', 'Standard' and 'Premium'."),
+  // Verified: MicrosoftDocs/azure-docs#94535 (code BadRequest, SKU printed as Managed_<tier>).
+  ANONYMOUS_PULL_NOT_SUPPORTED("BadRequest", 400,
+      "Anonymous pull is not supported for SKU Managed_%s. For more information on SKU tiers, please visit https://aka.ms/acr/tiers."),
+  REGISTRY_PROPERTY_INVALID("InvalidParameter", 400, "%s"),
   CACHE_RULE_INVALID("InvalidCacheRule", 400, "%s"),
   CACHE_RULE_CONFLICT("CacheRuleConflict", 409, "%s"),
-  CACHE_RULE_QUOTA("QuotaExceeded", 409, "%s"),
+  CACHE_RULE_QUOTA("QuotaExceeded", 409,
+      "The registry '%s' already has the maximum number of cache rules (%d)."),
+  CREDENTIAL_SET_NOT_FOUND("CredentialSetNotFound", 400,
+      "The credential set '%s' does not exist. Credential sets are not supported by Isla yet; upstreams that allow anonymous pulls (such as mcr.microsoft.com) need none."),
 
   // Microsoft.Authorization
   ROLE_DEFINITION_NOT_FOUND("RoleDefinitionDoesNotExist", 404,
       "The specified role definition with ID '%s' does not exist."),
+  ROLE_DEFINITION_INVALID("RoleDefinitionDoesNotExist", 400,
+      "The specified role definition with ID '%s' does not exist."),
+  CUSTOM_ROLES_NOT_SUPPORTED("CustomRoleDefinitionsNotSupported", 400,
+      "Custom role definitions are not supported by Isla yet; assign one of the built-in roles (%s)."),
   ROLE_ASSIGNMENT_EXISTS("RoleAssignmentExists", 409, "The role assignment already exists."),
+  // Verified text: Azure-Landing-Zones#2040 and others.
+  ROLE_ASSIGNMENT_UPDATE_NOT_PERMITTED("RoleAssignmentUpdateNotPermitted", 400,
+      "Tenant ID, application ID, principal ID, and scope are not allowed to be updated."),
   PRINCIPAL_NOT_FOUND("PrincipalNotFound", 400,
-      "Principal %s does not exist in the directory %s. Check that you have the correct principal ID."),
+      "Principal %s does not exist in the directory %s. Check that you have the correct principal ID. If you are creating this principal and then immediately assigning a role, this error might be related to a replication delay. In this case, set the role assignment principalType property to a value, such as ServicePrincipal, User, or Group.  See https://aka.ms/docs-principaltype"),
+  INVALID_PRINCIPAL_TYPE("InvalidPrincipalType", 400,
+      "The principal type '%s' is not valid. The allowed values are 'User', 'Group', 'ServicePrincipal', 'ForeignGroup' and 'Device'."),
+  INVALID_FILTER("InvalidFilterInQueryString", 400, "The filter '%s' is not supported. %s"),
   INVALID_ROLE_ASSIGNMENT_ID("InvalidRoleAssignmentId", 400,
       "The role assignment ID '%s' is not valid. The role assignment ID must be a GUID."),
   INVALID_PRINCIPAL_ID("InvalidPrincipalId", 400, "A valid principal ID must be provided for role assignment."),

@@ -4,7 +4,14 @@ import dev.isla.controlplane.arm.Arm;
 import dev.isla.controlplane.arm.ArmRouter;
 import dev.isla.controlplane.arm.ArmServer;
 import dev.isla.controlplane.arm.ArmSettings;
+import dev.isla.controlplane.rp.authorization.IdentityDirectory;
+import dev.isla.controlplane.rp.authorization.RoleAssignmentProvider;
+import dev.isla.controlplane.rp.authorization.RoleDefinitionProvider;
+import dev.isla.controlplane.rp.containerregistry.CacheRuleProvider;
+import dev.isla.controlplane.rp.containerregistry.RegistryNameAvailability;
+import dev.isla.controlplane.rp.containerregistry.RegistryProvider;
 import dev.isla.controlplane.rp.features.FeatureProvider;
+import dev.isla.controlplane.rp.managedidentity.UserAssignedIdentityProvider;
 import dev.isla.controlplane.rp.network.NetworkInterfaceProvider;
 import dev.isla.controlplane.rp.network.PrivateEndpointProvider;
 import dev.isla.controlplane.rp.network.SubnetProvider;
@@ -44,6 +51,13 @@ public final class ControlPlane implements AutoCloseable {
   private static void registerProviders(Arm arm, SubscriptionFrontDoor frontDoor) {
     arm.register(new ResourceGroupProvider(arm));
     arm.register(new FeatureProvider(arm));
+    arm.register(new RegistryProvider(arm));
+    arm.register(new CacheRuleProvider(arm));
+    RegistryNameAvailability names = new RegistryNameAvailability(arm.store());
+    frontDoor.registerAction("Microsoft.ContainerRegistry", "checkNameAvailability", names::answer);
+    arm.register(new UserAssignedIdentityProvider(arm));
+    arm.register(new RoleDefinitionProvider(arm));
+    arm.register(new RoleAssignmentProvider(arm, new IdentityDirectory(arm.store())));
     arm.register(new VirtualNetworkProvider(arm));
     arm.register(new SubnetProvider());
     arm.register(new NetworkInterfaceProvider(arm));

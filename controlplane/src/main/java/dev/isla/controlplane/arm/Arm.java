@@ -194,6 +194,10 @@ public final class Arm implements AutoCloseable {
     checkPreconditions(id, existing, w.ifMatch(), w.ifNoneMatch());
     if (!w.method().equals("PUT") && existing.isEmpty()) {
       if (w.method().equals("DELETE")) {
+        if (provider instanceof VirtualResources) {
+          // Virtual resources exist unstored: their provider decides (e.g. built-in roles refuse).
+          provider.delete(new ResourceRequest(id, w.body(), existing, tx, w.apiVersion(), w.query(), w.force()));
+        }
         return new Outcome(ArmResponse.empty(204), Optional.empty());
       }
       throw notFound(id);
@@ -288,6 +292,10 @@ public final class Arm implements AutoCloseable {
     }
     Optional<StoredResource> p = tx.get(parent.get());
     if (p.isEmpty()) {
+      // ARM answers a write on a missing extension scope with the scope's own not-found error.
+      if (id.resourceType().map(t -> t.scope() == dev.isla.arm.ScopeKind.EXTENSION).orElse(false)) {
+        throw notFound(parent.get());
+      }
       if (parent.get().isResourceGroup()) {
         throw ArmException.of(ArmErrorCode.RESOURCE_GROUP_NOT_FOUND, parent.get().name());
       }

@@ -4,107 +4,140 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.isla.arm.ResourceId;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
-import java.util.Map;
+import java.util.Locale;
+import java.util.NavigableMap;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.UUID;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 
-/** In-memory {@link ResourceStore} for tests: one lock, staged writes applied at commit. */
+/**
+ * A {@link ResourceStore} in memory, for tests; it keeps the full contract except durability
+ * (nothing survives the process).
+ *
+ * <p>Committed state is an immutable sorted map that readers use without locking. A transaction
+ * holds the one write lock, works on a private copy of that map (so it sees its own writes and
+ * nobody else does) and publishes the copy when {@code work} returns; an exception discards it.
+ * Each transaction therefore costs a copy of the map's entries — fine for test-sized state.
+ */
 public final class MemoryResourceStore implements ResourceStore {
 
-  private final ReentrantLock lock = new ReentrantLock();
-  private final TreeMap<String, StoredResource> data = new TreeMap<>();
   private final Clock clock;
+  private final ReentrantLock writeLock = new ReentrantLock();
+  private volatile NavigableMap<String, StoredResource> committed = Collections.emptyNavigableMap();
+  private volatile boolean closed;
 
+  /** A store stamping times from the system clock. */
   public MemoryResourceStore() {
     this(Clock.systemUTC());
   }
 
+  /** A store stamping {@code createdAt} / {@code changedAt} from {@code clock}. */
   public MemoryResourceStore(Clock clock) {
-    this.clock = clock;
+    this.clock = Objects.requireNonNull(clock);
   }
 
   @Override
   public Optional<StoredResource> get(ResourceId id) {
-    lock.lock();
-    try {
-      return Optional.ofNullable(data.get(id.key()));
-    } finally {
-      lock.unlock();
-    }
+    ensureOpen();
+    return Optional.ofNullable(committed.get(id.key()));
   }
 
   @Override
   public List<StoredResource> list(ResourceQuery query) {
-    lock.lock();
-    try {
-      return filter(data, query);
-    } finally {
-      lock.unlock();
-    }
-  }
-
-  static List<StoredResource> filter(Map<String, StoredResource> view, ResourceQuery query) {
-    List<StoredResource> out = new ArrayList<>();
-    for (StoredResource r : view.values()) {
-      if (query.type().isPresent() && !query.type().get().equals(r.type())) {
-        continue;
-      }
-      if (query.parent().isPresent()
-          && !r.id().parent().map(p -> p.key().equals(query.parent().get().key())).orElse(false)) {
-        continue;
-      }
-      if (query.under().isPresent() && !query.under().get().contains(r.id())) {
-        continue;
-      }
-      out.add(r);
-    }
-    return out;
+    ensureOpen();
+    return select(committed, query);
   }
 
   @Override
   public <T> T transaction(Function<Transaction, T> work) {
-    lock.lock();
+    Objects.requireNonNull(work);
+    writeLock.lock();
     try {
-      TreeMap<String, StoredResource> staged = new TreeMap<>(data);
-      T result = work.apply(new Transaction() {
-        @Override
-        public Optional<StoredResource> get(ResourceId id) {
-          return Optional.ofNullable(staged.get(id.key()));
-        }
-
-        @Override
-        public List<StoredResource> list(ResourceQuery query) {
-          return filter(staged, query);
-        }
-
-        @Override
-        public StoredResource put(ResourceId id, String type, ObjectNode body) {
-          Instant now = clock.instant();
-          StoredResource old = staged.get(id.key());
-          StoredResource r = new StoredResource(old == null ? id : old.id(), type, body,
-              "\"" + UUID.randomUUID() + "\"", old == null ? now : old.createdAt(), now);
-          staged.put(id.key(), r);
-          return r;
-        }
-
-        @Override
-        public boolean delete(ResourceId id) {
-          return staged.remove(id.key()) != null;
-        }
-      });
-      data.clear();
-      data.putAll(staged);
-      return result;
+      ensureOpen();
+      if (writeLock.getHoldCount() > 1) {
+        throw new IllegalStateException("transactions don't nest");
+      }
+      Staged staged = new Staged(new TreeMap<>(committed));
+      try {
+        T result = work.apply(staged);
+        committed = Collections.unmodifiableNavigableMap(staged.view);
+        return result;
+      } finally {
+        staged.ended = true;
+      }
     } finally {
-      lock.unlock();
+      writeLock.unlock();
     }
   }
 
   @Override
-  public void close() {}
+  public void close() {
+    closed = true;
+  }
+
+  private void ensureOpen() {
+    if (closed) {
+      throw new IllegalStateException("the resource store is closed");
+    }
+  }
+
+  private static List<StoredResource> select(
+      NavigableMap<String, StoredResource> map, ResourceQuery query) {
+    return map.values().stream().filter(r -> query.matches(r.id(), r.type())).toList();
+  }
+
+  /** One transaction's private copy of the committed map. */
+  private final class Staged implements Transaction {
+
+    private final NavigableMap<String, StoredResource> view;
+    private boolean ended;
+
+    Staged(NavigableMap<String, StoredResource> view) {
+      this.view = view;
+    }
+
+    @Override
+    public Optional<StoredResource> get(ResourceId id) {
+      ensureRunning();
+      return Optional.ofNullable(view.get(id.key()));
+    }
+
+    @Override
+    public List<StoredResource> list(ResourceQuery query) {
+      ensureRunning();
+      return select(view, query);
+    }
+
+    @Override
+    public StoredResource put(ResourceId id, String type, ObjectNode body) {
+      ensureRunning();
+      Instant now = Writes.now(clock);
+      StoredResource first = view.get(id.key());
+      StoredResource stored = new StoredResource(
+          first == null ? id : first.id(),
+          type.toLowerCase(Locale.ROOT),
+          Writes.normalize(body),
+          Writes.newEtag(),
+          first == null ? now : first.createdAt(),
+          now);
+      view.put(id.key(), stored);
+      return stored;
+    }
+
+    @Override
+    public boolean delete(ResourceId id) {
+      ensureRunning();
+      return view.remove(id.key()) != null;
+    }
+
+    private void ensureRunning() {
+      if (ended) {
+        throw new IllegalStateException("the transaction has ended");
+      }
+    }
+  }
 }

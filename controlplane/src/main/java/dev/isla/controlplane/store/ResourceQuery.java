@@ -10,7 +10,8 @@ import java.util.Optional;
  * @param type lower-cased full type name, e.g. {@code microsoft.network/virtualnetworks}
  * @param parent only direct children of this resource (child resources, or resources whose
  *     enclosing scope is this resource group / subscription)
- * @param under only resources whose id lies below this one (any depth, extension resources too)
+ * @param under only this resource and those whose id lies below it (any depth, extension
+ *     resources too)
  */
 public record ResourceQuery(Optional<String> type, Optional<ResourceId> parent, Optional<ResourceId> under) {
 
@@ -32,5 +33,16 @@ public record ResourceQuery(Optional<String> type, Optional<ResourceId> parent, 
 
   public ResourceQuery withUnder(ResourceId newUnder) {
     return new ResourceQuery(type, parent, Optional.of(newUnder));
+  }
+
+  /**
+   * Whether a resource with this id and type is selected: its type equals {@link #type}, its
+   * {@link ResourceId#parent()} equals {@link #parent}, and {@link #under} {@link
+   * ResourceId#contains contains} it (the resource {@code under} names is included itself).
+   */
+  public boolean matches(ResourceId id, String resourceType) {
+    return type.map(t -> t.equals(resourceType.toLowerCase(Locale.ROOT))).orElse(true)
+        && parent.map(p -> id.parent().map(p::equals).orElse(false)).orElse(true)
+        && under.map(u -> u.contains(id)).orElse(true);
   }
 }

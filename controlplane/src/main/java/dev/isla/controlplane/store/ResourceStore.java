@@ -19,6 +19,11 @@ import java.util.function.Function;
  *   <li>Once {@link #transaction} returns, its writes are durable: they survive {@code kill -9}
  *       of the process.
  *   <li>Lists are ordered by id (case-insensitive) and never contain {@code null}.
+ *   <li>Transactions don't nest: calling {@link #transaction} inside {@code work} throws
+ *       {@link IllegalStateException}, as does using a {@link Transaction} after it ended or any
+ *       call after {@link #close}.
+ *   <li>Storage failures (unreadable or corrupted file, folder not writable, disk full) throw
+ *       {@link ResourceStoreException} with a message naming the file.
  * </ul>
  *
  * Implementations: {@code SqliteResourceStore} (embedded default, a file under the data

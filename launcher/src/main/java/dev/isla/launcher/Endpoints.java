@@ -1,0 +1,39 @@
+package dev.isla.launcher;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+
+/** How an instance's endpoints are shown to people and to shells. */
+final class Endpoints {
+
+  private Endpoints() {}
+
+  static void print(PrintWriter out, InstanceState state, Path dataDir) {
+    out.println("ARM endpoint:  " + state.armUrl());
+    out.println("subscription:  " + state.subscriptionId());
+    out.println("tenant:        " + state.tenantId());
+    out.println("data folder:   " + dataDir);
+    out.println("use it:        eval \"$(bin/isla env --data " + dataDir + ")\"");
+  }
+
+  /** POSIX shell exports; every value single-quoted. */
+  static String env(InstanceState state, Path dataDir, Path binDir) {
+    StringBuilder sb = new StringBuilder();
+    export(sb, "ISLA_DATA", dataDir.toString());
+    export(sb, "ISLA_ARM_URL", state.armUrl());
+    export(sb, "ISLA_SUBSCRIPTION_ID", state.subscriptionId());
+    export(sb, "ISLA_TENANT_ID", state.tenantId());
+    export(sb, "AZURE_CONFIG_DIR", dataDir.resolve("az").toString());
+    sb.append("export PATH=").append(quote(binDir.toString())).append(":\"$PATH\"\n");
+    sb.append("hash -r 2>/dev/null || true\n");
+    return sb.toString();
+  }
+
+  private static void export(StringBuilder sb, String name, String value) {
+    sb.append("export ").append(name).append('=').append(quote(value)).append('\n');
+  }
+
+  static String quote(String value) {
+    return "'" + value.replace("'", "'\\''") + "'";
+  }
+}

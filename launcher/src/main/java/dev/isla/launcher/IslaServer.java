@@ -1,0 +1,89 @@
+package dev.isla.launcher;
+
+import dev.isla.controlplane.ControlPlane;
+import dev.isla.controlplane.arm.ArmSettings;
+import dev.isla.controlplane.store.ResourceStore;
+import dev.isla.controlplane.store.SqliteResourceStore;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.util.logging.Logger;
+
+/**
+ * One running Isla instance: the composition root. Locks the data folder (two instances never
+ * share one), opens the embedded store, starts the control plane, and publishes its endpoints
+ * in the state file. Closing stops everything in reverse order.
+ */
+public final class IslaServer implements AutoCloseable {
+
+  private static final Logger LOG = Logger.getLogger(IslaServer.class.getName());
+
+  private final IslaConfig config;
+  private final FileChannel lockChannel;
+  private final FileLock lock;
+  private final ResourceStore store;
+  private final ControlPlane controlPlane;
+  private final InstanceState state;
+
+  /** Starts serving; throws {@link IllegalStateException} with a clear message when it can't. */
+  public IslaServer(IslaConfig config) {
+    this.config = config;
+    Path dir = config.dataDir();
+    try {
+      Files.createDirectories(dir);
+      lockChannel = FileChannel.open(dir.resolve("isla.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+      lock = lockChannel.tryLock();
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot use data folder " + dir + ": " + e.getMessage(), e);
+    }
+    if (lock == null) {
+      closeQuietly();
+      throw new IllegalStateException("another Isla instance is already using " + dir
+          + " (see 'isla status --data " + dir + "')");
+    }
+    this.store = SqliteResourceStore.open(dir);
+    ArmSettings settings = ArmSettings.defaults()
+        .withOperationDelay(config.operationDelay())
+        .withFeatureRegistrationDelay(config.featureDelay());
+    this.controlPlane = new ControlPlane(store, settings, Clock.systemUTC(), config.host(), config.armPort());
+    this.state = new InstanceState(ProcessHandle.current().pid(),
+        "http://" + hostForUrl(config.host()) + ":" + controlPlane.port(),
+        settings.subscriptionId(), settings.tenantId(), java.time.Instant.now());
+    state.write(dir);
+    LOG.info(() -> "Isla serving ARM at " + state.armUrl() + " with data in " + dir);
+  }
+
+  private static String hostForUrl(String host) {
+    return host.equals("0.0.0.0") ? "127.0.0.1" : host;
+  }
+
+  public InstanceState state() {
+    return state;
+  }
+
+  private void closeQuietly() {
+    try {
+      lockChannel.close();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public void close() {
+    InstanceState.remove(config.dataDir());
+    controlPlane.close();
+    store.close();
+    try {
+      lock.release();
+    } catch (IOException e) {
+      LOG.warning("could not release the data folder lock: " + e.getMessage());
+    }
+    closeQuietly();
+  }
+}
