@@ -18,7 +18,8 @@ import java.util.Set;
 /**
  * The record-set types Isla serves in private zones, each with its ARM type and the property that
  * holds its records. Records are validated here; a record set holding the same record twice is
- * refused rather than silently de-duplicated, so that what a client sent is what it reads back.
+ * refused with Azure's {@code BadRequest} ("The list of record sets of type 'A' may not contain
+ * multiple entries with the same 'ipv4Address'."), as the service does.
  */
 public enum RecordType {
   A(ResourceTypes.A_RECORD_SETS, "aRecords"),
@@ -71,8 +72,7 @@ public enum RecordType {
     for (JsonNode record : requested) {
       String value = parse.apply(record.path(field).asText(""));
       if (!seen.add(value)) {
-        throw badRequest("The record set contains the record " + field + " " + value
-            + " twice; each record of a record set must be unique.");
+        throw duplicate(field);
       }
       out.addObject().put(field, value);
     }
@@ -105,7 +105,7 @@ public enum RecordType {
       ArrayNode value = out.addObject().putArray("value");
       record.path("value").forEach(v -> value.add(v.asText()));
       if (!seen.add(value.toString())) {
-        throw badRequest("The record set contains the TXT record " + value + " twice; each record of a record set must be unique.");
+        throw TXT.duplicate("value");
       }
     }
     return out;
@@ -124,6 +124,12 @@ public enum RecordType {
     ObjectNode out = Json.object();
     out.put("cname", target);
     return out;
+  }
+
+  /** Azure's refusal of a record set holding one record twice (text as the service answers). */
+  private ArmException duplicate(String field) {
+    return badRequest("The list of record sets of type '" + name()
+        + "' may not contain multiple entries with the same '" + field + "'.");
   }
 
   static ArmException badRequest(String message) {

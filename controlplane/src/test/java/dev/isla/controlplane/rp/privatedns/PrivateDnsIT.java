@@ -152,7 +152,8 @@ class PrivateDnsIT {
     assertError(server.put(zone + "/A/myacr" + DNS, "{\"properties\":{\"aRecords\":[{\"ipv4Address\":\"192.168.2.400\"}]}}"),
         400, "BadRequest", "192.168.2.400");
     assertError(server.put(zone + "/A/myacr" + DNS, "{\"properties\":{\"aRecords\":[{\"ipv4Address\":\"192.168.2.4\"},"
-        + "{\"ipv4Address\":\"192.168.2.4\"}]}}"), 400, "BadRequest", "twice");
+        + "{\"ipv4Address\":\"192.168.2.4\"}]}}"), 400, "BadRequest",
+        "The list of record sets of type 'A' may not contain multiple entries with the same 'ipv4Address'.");
     assertError(server.put(zone + "/A/myacr" + DNS, "{\"properties\":{\"ttl\":-1}}"), 400, "BadRequest", "ttl");
     assertError(server.put(zone + "/A/bad..name" + DNS, "{\"properties\":{}}"), 400, "BadRequest", "not a valid DNS name");
     assertError(server.put(zone + "/CNAME/myacr" + DNS, "{\"properties\":{\"cnameRecord\":{\"cname\":\"x.example.com\"}}}"),
