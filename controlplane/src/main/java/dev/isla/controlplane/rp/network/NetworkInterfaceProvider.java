@@ -60,20 +60,29 @@ public final class NetworkInterfaceProvider implements ResourceProvider {
         .map(r -> r.body().path("properties").path("resourceGuid").asText())
         .orElseGet(() -> UUID.randomUUID().toString()));
     props.set("ipConfigurations", new IpConfigurations(request).build(p.path("ipConfigurations")));
-    ObjectNode dns = props.putObject("dnsSettings");
-    dns.set("dnsServers", p.path("dnsSettings").path("dnsServers").isArray()
-        ? p.path("dnsSettings").path("dnsServers") : Json.array());
-    dns.putArray("appliedDnsServers");
-    props.put("enableAcceleratedNetworking", bool(p, "enableAcceleratedNetworking"));
-    props.put("vnetEncryptionSupported", false);
-    props.put("enableIPForwarding", bool(p, "enableIPForwarding"));
-    props.put("disableTcpStateTracking", bool(p, "disableTcpStateTracking"));
-    props.putArray("hostedWorkloads");
-    props.putArray("tapConfigurations");
+    JsonNode dnsServers = p.path("dnsSettings").path("dnsServers");
+    settings(props, dnsServers.isArray() ? dnsServers : Json.array(), Optional.empty(),
+        bool(p, "enableAcceleratedNetworking"),
+        bool(p, "enableIPForwarding"), bool(p, "disableTcpStateTracking"));
     props.put("nicType", "Standard");
     props.put("auxiliaryMode", "None");
     props.put("auxiliarySku", "None");
     return Mutation.store(out);
+  }
+
+  /** The interface-wide settings every interface shows, in Azure's order. */
+  private static void settings(ObjectNode props, JsonNode dnsServers, Optional<String> macAddress,
+      boolean accelerated, boolean ipForwarding, boolean noTcpStateTracking) {
+    ObjectNode dns = props.putObject("dnsSettings");
+    dns.set("dnsServers", dnsServers);
+    dns.putArray("appliedDnsServers");
+    macAddress.ifPresent(mac -> props.put("macAddress", mac));
+    props.put("enableAcceleratedNetworking", accelerated);
+    props.put("vnetEncryptionSupported", false);
+    props.put("enableIPForwarding", ipForwarding);
+    props.put("disableTcpStateTracking", noTcpStateTracking);
+    props.putArray("hostedWorkloads");
+    props.putArray("tapConfigurations");
   }
 
   private static boolean bool(JsonNode p, String name) {
@@ -143,16 +152,7 @@ public final class NetworkInterfaceProvider implements ResourceProvider {
       m.fqdns().forEach(fqdns::add);
       configs.add(config);
     }
-    ObjectNode dns = props.putObject("dnsSettings");
-    dns.putArray("dnsServers");
-    dns.putArray("appliedDnsServers");
-    props.put("macAddress", "");
-    props.put("enableAcceleratedNetworking", false);
-    props.put("vnetEncryptionSupported", false);
-    props.put("enableIPForwarding", false);
-    props.put("disableTcpStateTracking", false);
-    props.putArray("hostedWorkloads");
-    props.putArray("tapConfigurations");
+    settings(props, Json.array(), Optional.of(""), false, false, false);
     props.putObject("privateEndpoint").put("id", privateEndpoint.toString());
     props.put("nicType", "Standard");
     props.put("auxiliaryMode", "None");

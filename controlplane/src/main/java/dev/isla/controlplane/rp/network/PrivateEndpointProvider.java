@@ -13,6 +13,7 @@ import dev.isla.controlplane.arm.Arm;
 import dev.isla.controlplane.arm.Locations;
 import dev.isla.controlplane.arm.Mutation;
 import dev.isla.controlplane.arm.ResourceProvider;
+import dev.isla.controlplane.arm.ResourceReader;
 import dev.isla.controlplane.arm.ResourceRequest;
 import dev.isla.controlplane.arm.Step;
 import dev.isla.controlplane.store.StoredResource;
@@ -73,8 +74,8 @@ public final class PrivateEndpointProvider implements ResourceProvider {
     }
     String location = Locations.orGroup(arm, body, request.existing(), request.id());
     ResourceId nic = nicId(request.id(), p);
-    List<Ipv4Address> addresses = AddressPlan.next(dev.isla.controlplane.arm.ResourceReader.of(request.tx()),
-        subnet, members.size(), List.of());
+    List<Ipv4Address> addresses =
+        AddressPlan.next(ResourceReader.of(request.tx()), subnet, members.size(), List.of());
     request.tx().put(nic, ResourceTypes.NETWORK_INTERFACES.key(),
         NetworkInterfaceProvider.forPrivateEndpoint(nic, location, request.id(), subnet, members, addresses));
     ObjectNode out = Json.object();
@@ -83,8 +84,9 @@ public final class PrivateEndpointProvider implements ResourceProvider {
     ObjectNode props = out.putObject("properties");
     props.put("provisioningState", "Updating");
     props.put("resourceGuid", UUID.randomUUID().toString());
-    props.set(CONNECTIONS, manual ? Json.array() : connections(request.id(), connection, target.id(), groupIds, false));
-    props.set(MANUAL, manual ? connections(request.id(), connection, target.id(), groupIds, true) : Json.array());
+    ArrayNode made = connections(request.id(), connection, target.id(), groupIds, manual);
+    props.set(CONNECTIONS, manual ? Json.array() : made);
+    props.set(MANUAL, manual ? made : Json.array());
     props.put("customNetworkInterfaceName", p.path("customNetworkInterfaceName").asText(""));
     props.putObject("subnet").put("id", subnet.toString());
     props.putArray("ipConfigurations");
