@@ -157,6 +157,17 @@ public enum ArmErrorCode {
   VERSION_NOT_SUPPORTED("K8sVersionNotSupported", 400, "%s"),
   RUN_COMMAND_NOT_AVAILABLE("RunCommandNotAvailable", 400, "%s"),
   NODE_PROVISIONING_FAILED("VMExtensionProvisioningError", 400, "%s"),
+  AKS_FEATURE_NOT_ENABLED("BadRequest", 400,
+      "Feature %s/%s is not enabled. Please see https://aka.ms/aks/previews for how to enable features."),
+  AKS_VERSION_NOT_SUPPORTED("AgentPoolK8sVersionNotSupported", 400,
+      "Version %s is not supported in this region. Please use [az aks get-versions] command to get the supported version list in this region. For more information, please check https://aka.ms/supported-version-list"),
+  AKS_OPERATION_NOT_ALLOWED("OperationNotAllowed", 409,
+      "Operation is not allowed: Another %s is in progress, please wait for it to finish before starting a new operation. See https://aka.ms/aks-pending-operation for more details"),
+  AKS_PROPERTY_CHANGE_NOT_ALLOWED("PropertyChangeNotAllowed", 400, "Changing property '%s' is not allowed."),
+  AKS_OUTBOUND_MIGRATION_NOT_SUPPORTED("OutboundTypeMigrationNotSupported", 400, "%s"),
+  AKS_SUBNET_PERMISSION_MISSING("InsufficientSubnetPermissions", 400, "%s"),
+  AKS_BOOTSTRAP_REGISTRY_INVALID("InvalidBootstrapContainerRegistry", 400, "%s"),
+  AKS_COMMAND_RESULT_NOT_FOUND("NotFound", 404, "Command result '%s' of managed cluster '%s' was not found."),
 
   // Server side
   INTERNAL_ERROR("InternalServerError", 500,

@@ -4,6 +4,9 @@ import dev.isla.controlplane.arm.Arm;
 import dev.isla.controlplane.arm.ArmRouter;
 import dev.isla.controlplane.arm.ArmServer;
 import dev.isla.controlplane.arm.ArmSettings;
+import dev.isla.controlplane.port.DataPlane;
+import dev.isla.controlplane.rp.containerservice.AgentPoolProvider;
+import dev.isla.controlplane.rp.containerservice.ManagedClusterProvider;
 import dev.isla.controlplane.rp.authorization.IdentityDirectory;
 import dev.isla.controlplane.rp.authorization.RoleAssignmentProvider;
 import dev.isla.controlplane.rp.authorization.RoleDefinitionProvider;
@@ -41,16 +44,28 @@ public final class ControlPlane implements AutoCloseable {
    * @param port port to bind; 0 picks a free one
    */
   public ControlPlane(ResourceStore store, ArmSettings settings, Clock clock, String host, int port) {
+    this(store, settings, clock, host, port, DataPlane.inProcess());
+  }
+
+  /**
+   * As above, with the data-plane adapters the launcher chose.
+   *
+   * @param dataPlane adapters for nodes (and later DNS, registry, fabric)
+   */
+  public ControlPlane(ResourceStore store, ArmSettings settings, Clock clock, String host, int port,
+      DataPlane dataPlane) {
     this.arm = new Arm(store, settings, clock);
     SubscriptionFrontDoor frontDoor = new SubscriptionFrontDoor(arm);
-    registerProviders(arm, frontDoor);
+    registerProviders(arm, frontDoor, dataPlane);
     arm.start();
     this.server = new ArmServer(new ArmRouter(arm, frontDoor), host, port);
   }
 
-  private static void registerProviders(Arm arm, SubscriptionFrontDoor frontDoor) {
+  private static void registerProviders(Arm arm, SubscriptionFrontDoor frontDoor, DataPlane dataPlane) {
     arm.register(new ResourceGroupProvider(arm));
     arm.register(new FeatureProvider(arm));
+    arm.register(new ManagedClusterProvider(arm, dataPlane.nodes()));
+    arm.register(new AgentPoolProvider(arm, dataPlane.nodes()));
     arm.register(new RegistryProvider(arm));
     arm.register(new CacheRuleProvider(arm));
     RegistryNameAvailability names = new RegistryNameAvailability(arm.store());

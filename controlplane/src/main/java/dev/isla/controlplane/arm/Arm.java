@@ -202,7 +202,7 @@ public final class Arm implements AutoCloseable {
       }
       throw notFound(id);
     }
-    existing.ifPresent(r -> checkNoOperationRuns(r));
+    existing.ifPresent(r -> checkNoOperationRuns(provider, r));
     ResourceId canonical = existing.map(StoredResource::id).orElse(id);
     ResourceRequest request = new ResourceRequest(canonical, w.body(), existing, tx, w.apiVersion(),
         w.query(), w.force());
@@ -326,10 +326,10 @@ public final class Arm implements AutoCloseable {
     }
   }
 
-  private static void checkNoOperationRuns(StoredResource r) {
+  private static void checkNoOperationRuns(ResourceProvider provider, StoredResource r) {
     String state = ProvisioningState.of(r.body());
     if (!ProvisioningState.isTerminal(state)) {
-      throw ArmException.of(ArmErrorCode.ANOTHER_OPERATION_IN_PROGRESS, state, r.id().toString());
+      throw provider.operationInProgress(r);
     }
   }
 
