@@ -28,7 +28,8 @@ public final class PrivateEndpoints {
    * @param location the endpoint's region
    * @param connectionName the name of its private link service connection, e.g. {@code myConnection}
    * @param groupIds the target's private link resources it connects to, e.g. {@code [registry]}
-   * @param status {@code Approved} (automatic connections) or {@code Pending} (manual ones)
+   * @param status {@code Approved} (automatic connections), {@code Pending} (manual ones) or
+   *     {@code Disconnected} (the target was deleted: the endpoint reaches nothing any more)
    * @param description the connection state's description, e.g. {@code Auto-Approved}
    * @param manual true when requested through {@code manualPrivateLinkServiceConnections}
    * @param subnet the subnet the endpoint's addresses are in
