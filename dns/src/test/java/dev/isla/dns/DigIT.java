@@ -34,7 +34,7 @@ class DigIT {
     assumeTrue(digAvailable(), "dig is not installed (Debian package dnsutils): skipping the dig component tests");
     InMemoryDnsCatalog catalog = SeedCatalog.create();
     List<RecordData> many = IntStream.range(0, 100).<RecordData>mapToObj(i -> RecordData.a("10.2.0." + i)).toList();
-    catalog.put(new PrivateZone("big.internal", List.of(new RecordSet("many", 60, many)),
+    catalog.put(new PrivateZone("big.internal", List.of(new RecordSet("many", "A", 60, many)),
         List.of(new ZoneLink(VNET, ResolutionPolicy.Default))));
     server = DnsServer.start(catalog, "127.0.0.1", 0);
     vnetAddress = server.bindVnet(VNET);

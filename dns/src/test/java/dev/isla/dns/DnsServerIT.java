@@ -93,7 +93,7 @@ class DnsServerIT {
   @Test
   void truncatedUdpAnswerIsRetriedOverTcp() throws IOException {
     List<RecordData> many = IntStream.range(0, 100).<RecordData>mapToObj(i -> RecordData.a("10.2.0." + i)).toList();
-    catalog.put(new PrivateZone("big.internal", List.of(new RecordSet("many", 60, many)),
+    catalog.put(new PrivateZone("big.internal", List.of(new RecordSet("many", "A", 60, many)),
         List.of(new ZoneLink(VNET, ResolutionPolicy.Default))));
     Message query = Message.newQuery(org.xbill.DNS.Record.newRecord(Name.fromString("many.big.internal."), Type.A, DClass.IN));
     try (DatagramSocket udp = new DatagramSocket()) {

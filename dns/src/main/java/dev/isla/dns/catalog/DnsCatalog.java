@@ -18,12 +18,14 @@ import java.util.List;
 public interface DnsCatalog {
 
   /**
-   * Every private DNS zone ({@code Microsoft.Network/privateDnsZones}) with its record sets and
-   * its virtual-network links. A zone that is linked to no VNet is never consulted. Azure forbids
-   * linking two zones of the same name to one VNet; if it happens anyway the first zone listed
-   * wins.
+   * The private DNS zones ({@code Microsoft.Network/privateDnsZones}) linked to the virtual
+   * network {@code vnetId} (its ARM id, compared case-insensitively), each with its record sets and
+   * at least its link to that VNet (whose {@code resolutionPolicy} applies). Zones not linked to
+   * the VNet may be listed; they are ignored. Azure forbids linking two zones of the same name to
+   * one VNet; if it happens anyway the first zone listed wins. Only called for queries that
+   * arrive on a VNet's address: the public view never sees private zones.
    */
-  List<PrivateZone> privateZones();
+  List<PrivateZone> privateZonesLinkedTo(String vnetId);
 
   /**
    * Every public name Isla simulates on the internet: each container registry's login server and

@@ -34,8 +34,8 @@ public final class InMemoryDnsCatalog implements DnsCatalog {
   }
 
   @Override
-  public synchronized List<PrivateZone> privateZones() {
-    return List.copyOf(zones);
+  public synchronized List<PrivateZone> privateZonesLinkedTo(String vnetId) {
+    return zones.stream().filter(z -> z.linkTo(vnetId).isPresent()).toList();
   }
 
   @Override

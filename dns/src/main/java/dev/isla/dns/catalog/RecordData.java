@@ -67,17 +67,15 @@ public sealed interface RecordData {
     }
   }
 
-  /** {@code txtRecords[].value}: one record of one or more strings of up to 255 bytes each. */
+  /**
+   * {@code txtRecords[].value}: one record of one or more strings. A string longer than the wire's
+   * 255 bytes is sent as several consecutive strings, as Azure does.
+   */
   record Txt(List<String> value) implements RecordData {
     public Txt {
       value = List.copyOf(value);
       if (value.isEmpty()) {
         throw new IllegalArgumentException("a TXT record needs at least one string");
-      }
-      for (String s : value) {
-        if (s.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 255) {
-          throw new IllegalArgumentException("a TXT string is longer than 255 bytes");
-        }
       }
     }
 

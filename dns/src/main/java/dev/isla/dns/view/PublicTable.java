@@ -70,7 +70,7 @@ final class PublicTable {
     SOARecord root = Names.negativeSoa(rootSoa(), NEGATIVE_TTL_CAP);
     Map<Name, SOARecord> negatives = new HashMap<>();
     apexes.forEach((apex, soa) -> negatives.put(apex, Names.negativeSoa(soa, NEGATIVE_TTL_CAP)));
-    return new RecordTable(Name.root, records, n -> enclosingSoa(n, negatives, root));
+    return new RecordTable(Name.root, records, List.of(), n -> enclosingSoa(n, negatives, root));
   }
 
   private static SOARecord enclosingSoa(Name name, Map<Name, SOARecord> apexes, SOARecord root) {

@@ -27,18 +27,28 @@ final class RecordTable {
   private final Set<Name> existing = new HashSet<>();
   private final Function<Name, SOARecord> soaFor;
 
-  RecordTable(Name origin, List<org.xbill.DNS.Record> records, Function<Name, SOARecord> soaFor) {
+  /**
+   * @param emptyOwners names that exist without records (Azure's empty record sets)
+   * @param soaFor the SOA of negative answers about a name
+   */
+  RecordTable(Name origin, List<org.xbill.DNS.Record> records, List<Name> emptyOwners,
+      Function<Name, SOARecord> soaFor) {
     this.origin = origin;
     this.soaFor = soaFor;
     for (org.xbill.DNS.Record r : records) {
       byOwner.computeIfAbsent(r.getName(), n -> new ArrayList<>()).add(r);
-      for (Name n = r.getName(); n.subdomain(origin); n = parent(n)) {
-        if (!existing.add(n) || n.equals(origin)) {
-          break;
-        }
+      addWithAncestors(r.getName());
+    }
+    emptyOwners.forEach(this::addWithAncestors);
+    existing.add(origin);
+  }
+
+  private void addWithAncestors(Name owner) {
+    for (Name n = owner; n.subdomain(origin); n = parent(n)) {
+      if (!existing.add(n) || n.equals(origin)) {
+        break;
       }
     }
-    existing.add(origin);
   }
 
   Name origin() {

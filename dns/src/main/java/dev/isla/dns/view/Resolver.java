@@ -9,9 +9,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.Rcode;
 
@@ -36,14 +39,20 @@ public final class Resolver {
 
   static final int MAX_CHAIN = 16;
 
-  private record Snapshot(List<PrivateZone> zones, List<PublicHost> hosts, List<LinkedTable> tables,
-      RecordTable publicTable) {}
+  private static final System.Logger LOG = System.getLogger(Resolver.class.getName());
+
+  /** What one query sees: the public table and the tables of the zones linked to its VNet. */
+  private record Snapshot(RecordTable publicTable, List<LinkedTable> zones) {}
 
   private record LinkedTable(PrivateZone zone, RecordTable table) {}
 
+  /** An index built from one catalog list, reused while the catalog returns that same list. */
+  private record Indexed<T>(List<?> source, T index) {}
+
   private final DnsCatalog catalog;
   private final long budgetNanos;
-  private volatile Snapshot snapshot;
+  private volatile Indexed<RecordTable> publicIndex;
+  private final Map<String, Indexed<List<LinkedTable>>> zoneIndexes = new ConcurrentHashMap<>();
 
   public Resolver(DnsCatalog catalog, Duration budget) {
     this.catalog = Objects.requireNonNull(catalog, "catalog");
@@ -56,8 +65,9 @@ public final class Resolver {
     List<org.xbill.DNS.Record> answer = new ArrayList<>();
     Snapshot s;
     try {
-      s = current();
+      s = snapshot(vnetId);
     } catch (RuntimeException e) {
+      LOG.log(System.Logger.Level.WARNING, "DNS catalog failed; answering SERVFAIL", e);
       return Resolution.serverFailure(answer);
     }
     Set<Name> seen = new HashSet<>();
@@ -84,7 +94,7 @@ public final class Resolver {
   }
 
   private static Answer lookup(Snapshot s, Name name, int type, Optional<String> vnetId) {
-    Optional<LinkedTable> zone = vnetId.flatMap(v -> linkedZone(s, name, v));
+    Optional<LinkedTable> zone = vnetId.flatMap(v -> linkedZone(s, name));
     if (zone.isPresent()) {
       Answer a = zone.get().table().lookup(name, type);
       ResolutionPolicy policy = zone.get().zone().linkTo(vnetId.get()).map(ZoneLink::resolutionPolicy)
@@ -97,28 +107,34 @@ public final class Resolver {
   }
 
   /** The linked zone whose origin is the longest suffix of the name (first listed on a tie). */
-  private static Optional<LinkedTable> linkedZone(Snapshot s, Name name, String vnetId) {
+  private static Optional<LinkedTable> linkedZone(Snapshot s, Name name) {
     LinkedTable best = null;
-    for (LinkedTable t : s.tables()) {
-      if (t.table().contains(name) && t.zone().linkTo(vnetId).isPresent()
-          && (best == null || t.table().origin().labels() > best.table().origin().labels())) {
+    for (LinkedTable t : s.zones()) {
+      if (t.table().contains(name) && (best == null || t.table().origin().labels() > best.table().origin().labels())) {
         best = t;
       }
     }
     return Optional.ofNullable(best);
   }
 
-  private Snapshot current() {
-    List<PrivateZone> zones = catalog.privateZones();
+  private Snapshot snapshot(Optional<String> vnetId) {
     List<PublicHost> hosts = catalog.publicHosts();
-    Snapshot s = snapshot;
-    if (s != null && s.zones() == zones && s.hosts() == hosts) {
-      return s;
+    Indexed<RecordTable> pub = publicIndex;
+    if (pub == null || pub.source() != hosts) {
+      pub = new Indexed<>(hosts, PublicTable.of(hosts));
+      publicIndex = pub;
     }
-    List<LinkedTable> tables = zones.stream().filter(z -> !z.links().isEmpty())
-        .map(z -> new LinkedTable(z, PrivateZoneTable.of(z))).toList();
-    s = new Snapshot(zones, hosts, tables, PublicTable.of(hosts));
-    snapshot = s;
-    return s;
+    if (vnetId.isEmpty()) {
+      return new Snapshot(pub.index(), List.of());
+    }
+    String key = vnetId.get().toLowerCase(Locale.ROOT);
+    List<PrivateZone> zones = catalog.privateZonesLinkedTo(vnetId.get());
+    Indexed<List<LinkedTable>> linked = zoneIndexes.get(key);
+    if (linked == null || linked.source() != zones) {
+      linked = new Indexed<>(zones, zones.stream().filter(z -> z.linkTo(vnetId.get()).isPresent())
+          .map(z -> new LinkedTable(z, PrivateZoneTable.of(z))).toList());
+      zoneIndexes.put(key, linked);
+    }
+    return new Snapshot(pub.index(), linked.index());
   }
 }

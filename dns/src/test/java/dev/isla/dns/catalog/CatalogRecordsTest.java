@@ -29,16 +29,18 @@ class CatalogRecordsTest {
   void recordSetsFollowAzuresRules() {
     assertThat(RecordSet.of("MyAcr.EastUS.Data", 10, RecordData.a("192.168.2.5")).name()).isEqualTo("myacr.eastus.data");
     assertThat(RecordSet.of("*.apps", 10, RecordData.a("10.0.0.1")).type()).isEqualTo("A");
-    assertThatThrownBy(() -> new RecordSet("x", 10, List.of(RecordData.a("10.0.0.1"), RecordData.aaaa("::1"))))
-        .hasMessageContaining("mixes record types");
+    assertThatThrownBy(() -> new RecordSet("x", "A", 10, List.of(RecordData.a("10.0.0.1"), RecordData.aaaa("::1"))))
+        .hasMessageContaining("holds other types");
+    assertThatThrownBy(() -> new RecordSet("x", "MX", 10, List.of())).hasMessageContaining("not served");
     assertThatThrownBy(() -> RecordSet.of("x", 10, new RecordData.Cname("a.b"), new RecordData.Cname("c.d")))
-        .hasMessageContaining("exactly one");
+        .hasMessageContaining("one record at most");
     assertThatThrownBy(() -> RecordSet.of("@", 10, new RecordData.Cname("a.b"))).hasMessageContaining("not allowed at '@'");
     assertThatThrownBy(() -> RecordSet.of("x", 10, RecordData.Soa.azureDefault())).hasMessageContaining("not allowed");
     assertThatThrownBy(() -> RecordSet.of("x.", 10, RecordData.a("10.0.0.1"))).hasMessageContaining("relative");
-    assertThatThrownBy(() -> new RecordSet("x", 10, List.of())).hasMessageContaining("no records");
+    assertThat(new RecordSet("x", "a", 10, List.of()).type()).as("Azure allows empty sets").isEqualTo("A");
+    assertThatThrownBy(() -> RecordSet.of("x", 10)).hasMessageContaining("needs a record");
     assertThatThrownBy(() -> RecordData.a("::1")).hasMessageContaining("not an IPv4");
-    assertThatThrownBy(() -> new RecordData.Txt(List.of("x".repeat(256)))).hasMessageContaining("255");
+    assertThatThrownBy(() -> new RecordData.Txt(List.of())).hasMessageContaining("at least one string");
   }
 
   @Test
@@ -67,9 +69,9 @@ class CatalogRecordsTest {
     InMemoryDnsCatalog backing = new InMemoryDnsCatalog().put(PublicHost.of("mcr.microsoft.com", "20.0.0.1"));
     DnsCatalog counting = new DnsCatalog() {
       @Override
-      public List<PrivateZone> privateZones() {
+      public List<PrivateZone> privateZonesLinkedTo(String vnetId) {
         reads.incrementAndGet();
-        return backing.privateZones();
+        return backing.privateZonesLinkedTo(vnetId);
       }
 
       @Override
@@ -79,13 +81,15 @@ class CatalogRecordsTest {
     };
     CachingDnsCatalog cache = new CachingDnsCatalog(counting);
     List<PublicHost> first = cache.publicHosts();
-    cache.privateZones();
+    List<PrivateZone> zones = cache.privateZonesLinkedTo(VNET);
+    assertThat(cache.privateZonesLinkedTo(VNET.toUpperCase())).isSameAs(zones);
     assertThat(cache.publicHosts()).isSameAs(first);
     assertThat(reads).hasValue(1);
     backing.put(PublicHost.of("other.example", "20.0.0.2"));
     assertThat(cache.publicHosts()).hasSize(1);
     cache.invalidate();
     assertThat(cache.publicHosts()).hasSize(2);
+    cache.privateZonesLinkedTo(VNET);
     assertThat(reads).hasValue(2);
     assertThat(new PublicHost("a.b", List.of(PublicHost.literal("20.0.0.3")), Optional.empty()).name()).isEqualTo("a.b");
   }

@@ -147,7 +147,7 @@ class QueryHandlerTest {
 
   static PrivateZone bigZone() {
     List<RecordData> many = IntStream.range(0, 100).<RecordData>mapToObj(i -> RecordData.a("10.2.0." + i)).toList();
-    return new PrivateZone("big.internal", List.of(new RecordSet("many", 60, many),
-        new RecordSet("some", 60, many.subList(0, 40))), List.of(new ZoneLink(VNET, ResolutionPolicy.Default)));
+    return new PrivateZone("big.internal", List.of(new RecordSet("many", "A", 60, many),
+        new RecordSet("some", "A", 60, many.subList(0, 40))), List.of(new ZoneLink(VNET, ResolutionPolicy.Default)));
   }
 }

@@ -219,6 +219,22 @@ class ResolverTest {
   }
 
   @Test
+  void emptyRecordSetsMakeTheNameExistAndLongTxtIsSplit() {
+    catalog.put(new PrivateZone("corp.internal", List.of(
+        new RecordSet("reserved", "A", 30, List.of()),
+        RecordSet.of("long", 30, new RecordData.Txt(List.of("a\\b" + "x".repeat(300))))),
+        List.of(new ZoneLink(VNET, ResolutionPolicy.Default))));
+    Resolution empty = fromVnet("reserved.corp.internal.", Type.A);
+    assertThat(empty.rcode()).isEqualTo(Rcode.NOERROR);
+    assertThat(empty.answer()).isEmpty();
+    org.xbill.DNS.TXTRecord txt = (org.xbill.DNS.TXTRecord) fromVnet("long.corp.internal.", Type.TXT).answer().get(0);
+    List<byte[]> strings = txt.getStringsAsByteArrays();
+    assertThat(strings).hasSize(2).allMatch(b -> b.length <= 255);
+    assertThat(strings.stream().map(b -> new String(b, java.nio.charset.StandardCharsets.UTF_8))
+        .collect(java.util.stream.Collectors.joining())).isEqualTo("a\\b" + "x".repeat(300));
+  }
+
+  @Test
   void cnameLoopIsServfail() {
     catalog.put(new PrivateZone("loop.internal", List.of(
         RecordSet.of("a", 30, new RecordData.Cname("b.loop.internal")),
@@ -232,7 +248,7 @@ class ResolverTest {
   void aFailingCatalogIsServfail() {
     DnsCatalog broken = new DnsCatalog() {
       @Override
-      public List<PrivateZone> privateZones() {
+      public List<PrivateZone> privateZonesLinkedTo(String vnetId) {
         throw new IllegalStateException("store closed");
       }
 
@@ -241,7 +257,9 @@ class ResolverTest {
         return List.of();
       }
     };
-    assertThat(resolve(broken, "myacr.azurecr.io.", Type.A, Optional.empty()).rcode()).isEqualTo(Rcode.SERVFAIL);
+    assertThat(resolve(broken, "myacr.azurecr.io.", Type.A, Optional.of(VNET)).rcode()).isEqualTo(Rcode.SERVFAIL);
+    assertThat(resolve(broken, "mcr.microsoft.com.", Type.A, Optional.empty()).rcode())
+        .as("the public view does not read private zones").isEqualTo(Rcode.NXDOMAIN);
   }
 
   @Test
