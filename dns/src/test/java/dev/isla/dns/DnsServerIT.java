@@ -127,6 +127,20 @@ class DnsServerIT {
   }
 
   @Test
+  void manyConcurrentQueriesAreAllAnswered() throws Exception {
+    SimpleResolver resolver = new SimpleResolver(new InetSocketAddress(vnetAddress, server.port()));
+    resolver.setTimeout(Duration.ofSeconds(3));
+    List<java.util.concurrent.CompletableFuture<Message>> replies = IntStream.range(0, 200)
+        .mapToObj(i -> resolver.sendAsync(Message.newQuery(org.xbill.DNS.Record.newRecord(
+            Name.fromConstantString(i % 2 == 0 ? "myacr.azurecr.io." : "mcr.microsoft.com."), Type.A, DClass.IN)))
+            .toCompletableFuture())
+        .toList();
+    for (var reply : replies) {
+      assertThat(reply.get(10, java.util.concurrent.TimeUnit.SECONDS).getRcode()).isEqualTo(Rcode.NOERROR);
+    }
+  }
+
+  @Test
   void slowTcpClientIsCutOff() throws IOException {
     try (Socket socket = new Socket(vnetAddress, server.port())) {
       socket.setSoTimeout(5000);

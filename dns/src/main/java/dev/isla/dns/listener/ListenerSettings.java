@@ -3,9 +3,9 @@ package dev.isla.dns.listener;
 import java.time.Duration;
 
 /**
- * Bounds of the listeners: how many UDP queries are answered at once (more are dropped, as a busy
- * resolver drops them; the client retries), how many TCP connections are open at once (more are
- * closed at accept), and how long a TCP client may take to send one message or stay idle between
+ * Bounds of the listeners: how many UDP queries are answered at once (more wait in the socket's
+ * receive buffer), how many TCP connections are open at once (more are
+ * closed at accept), and how long a TCP client may take to send one message, read a reply or stay idle between
  * messages before the connection is cut.
  */
 public record ListenerSettings(int udpWorkers, int tcpConnections, Duration tcpTimeout) {

@@ -17,8 +17,8 @@ import java.util.concurrent.Semaphore;
  * DNS over TCP on one address (RFC 1035 §4.2.2, RFC 7766): one virtual thread per connection,
  * several length-prefixed messages per connection, at most
  * {@link ListenerSettings#tcpConnections()} connections at once. A client that takes longer than
- * {@link ListenerSettings#tcpTimeout()} to send a whole message, or stays idle that long, is cut
- * off.
+ * {@link ListenerSettings#tcpTimeout()} to send a whole message, to read a reply, or stays idle
+ * that long, is cut off.
  */
 final class TcpListener implements AutoCloseable {
 
@@ -81,10 +81,7 @@ final class TcpListener implements AutoCloseable {
         if (reply.isEmpty()) {
           return;
         }
-        byte[] r = reply.get();
-        out.write(new byte[] {(byte) (r.length >>> 8), (byte) r.length});
-        out.write(r);
-        out.flush();
+        write(socket, out, reply.get());
       }
     } catch (SocketTimeoutException e) {
       LOG.log(System.Logger.Level.DEBUG, "TCP client too slow; connection cut");
@@ -92,6 +89,28 @@ final class TcpListener implements AutoCloseable {
       LOG.log(System.Logger.Level.DEBUG, "TCP connection ended", e);
     } finally {
       connections.release();
+    }
+  }
+
+  /**
+   * Writes one length-prefixed reply; a client that does not read it within the timeout has its
+   * connection closed (sockets have no write timeout, so a watchdog does it).
+   */
+  private void write(Socket socket, OutputStream out, byte[] reply) throws IOException {
+    Thread watchdog = Thread.ofVirtual().name("dns-tcp-write-watchdog").start(() -> {
+      try {
+        Thread.sleep(timeoutMillis);
+        socket.close();
+      } catch (InterruptedException | IOException e) {
+        // Interrupted: the reply was written in time.
+      }
+    });
+    try {
+      out.write(new byte[] {(byte) (reply.length >>> 8), (byte) reply.length});
+      out.write(reply);
+      out.flush();
+    } finally {
+      watchdog.interrupt();
     }
   }
 

@@ -12,11 +12,13 @@ import java.util.concurrent.Semaphore;
 
 /**
  * DNS over UDP on one address: a receiver thread hands each datagram to a virtual thread, at most
- * {@link ListenerSettings#udpWorkers()} at once; datagrams beyond that are dropped.
+ * {@link ListenerSettings#udpWorkers()} at once; beyond that the receiver waits and datagrams queue
+ * in the socket's receive buffer (1 MiB asked), which drops only what overflows it.
  */
 final class UdpListener implements AutoCloseable {
 
   private static final int MAX_DATAGRAM = 65535;
+  private static final int RECEIVE_BUFFER = 1 << 20;
   private static final System.Logger LOG = System.getLogger(UdpListener.class.getName());
 
   private final DatagramSocket socket;
@@ -28,6 +30,7 @@ final class UdpListener implements AutoCloseable {
       throws IOException {
     this.socket = new DatagramSocket(null);
     try {
+      socket.setReceiveBufferSize(RECEIVE_BUFFER);
       socket.bind(address);
     } catch (IOException e) {
       socket.close();
@@ -55,8 +58,12 @@ final class UdpListener implements AutoCloseable {
         }
         continue;
       }
-      if (!workers.tryAcquire()) {
-        continue;
+      try {
+        // Back-pressure instead of drops: waiting datagrams queue in the socket's receive buffer.
+        workers.acquire();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
       }
       byte[] query = Arrays.copyOf(packet.getData(), packet.getLength());
       InetSocketAddress client = (InetSocketAddress) packet.getSocketAddress();
