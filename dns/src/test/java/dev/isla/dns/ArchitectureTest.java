@@ -35,6 +35,10 @@ class ArchitectureTest {
     noClasses().that().resideInAPackage("dev.isla.dns.query..")
         .should().dependOnClassesThat().resideInAPackage("dev.isla.dns.listener..")
         .check(CLASSES);
+    noClasses().that().resideInAPackage("dev.isla.dns.*..")
+        .should().dependOnClassesThat().resideInAPackage("dev.isla.dns")
+        .because("DnsServer composes the layers; none of them knows it")
+        .check(CLASSES);
   }
 
   @Test
