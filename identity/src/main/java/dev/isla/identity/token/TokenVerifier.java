@@ -64,12 +64,27 @@ public final class TokenVerifier {
     return claims;
   }
 
-  /** Shared with other token kinds (ACR) signed by the same keys. */
-  ObjectNode verifySignature(String jwt) {
-    return Jws.verify(jwt, keys);
+  /**
+   * The claims of another kind of token signed by the same keys (ACR's refresh and access tokens),
+   * when its signature, {@code iss}, {@code aud} (exact) and times are valid.
+   *
+   * @throws TokenRejectedException with the first reason the token fails
+   */
+  public ObjectNode verifyOther(String jwt, String issuer, String audience) {
+    ObjectNode raw = Jws.verify(jwt, keys);
+    if (!issuer.equals(raw.path("iss").asText())) {
+      throw new TokenRejectedException(TokenRejectedException.Reason.WRONG_ISSUER,
+          "the token was not issued by '" + issuer + "'");
+    }
+    checkTimes(TokenClaims.time(raw, "nbf"), TokenClaims.time(raw, "exp"));
+    if (!audience.equalsIgnoreCase(raw.path("aud").asText())) {
+      throw new TokenRejectedException(TokenRejectedException.Reason.WRONG_AUDIENCE,
+          "the token was issued for '" + raw.path("aud").asText() + "', not '" + audience + "'");
+    }
+    return raw;
   }
 
-  void checkTimes(Instant notBefore, Instant expiresOn) {
+  private void checkTimes(Instant notBefore, Instant expiresOn) {
     Instant now = clock.instant();
     if (now.isAfter(expiresOn.plus(CLOCK_SKEW))) {
       throw new TokenRejectedException(TokenRejectedException.Reason.EXPIRED,
