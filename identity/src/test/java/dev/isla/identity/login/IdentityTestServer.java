@@ -61,16 +61,22 @@ final class IdentityTestServer implements AutoCloseable {
   final HttpClient client;
 
   IdentityTestServer(Path data, List<String> islaResources, HttpService... extra) throws Exception {
+    this(data, 0, islaResources, extra);
+  }
+
+  IdentityTestServer(Path data, int port, List<String> islaResources, HttpService... extra)
+      throws Exception {
     ca = LocalCa.open(data, clock, Optional.empty());
     LoginSettings settings = LoginSettings.of(islaResources, Optional.of(IDENTITY_HEADER));
     login = new LoginService(directory, new TokenIssuer(key, clock), settings);
     ServerKeys keys = new ServerKeys(ca, SubjectNames.of("localhost", "127.0.0.1"), clock);
-    server = WebServer.builder().host("127.0.0.1").port(0).tls(keys.tls())
+    server = WebServer.builder().host("127.0.0.1").port(port).tls(keys.tls())
         .routing(r -> {
-          r.register(new LoginEndpoints(login, List.of(key)), new ManagedIdentityEndpoints(login, settings));
+          // Extras first: a test's recording filter then sees every request.
           for (HttpService s : extra) {
             r.register(s);
           }
+          r.register(new LoginEndpoints(login, List.of(key)), new ManagedIdentityEndpoints(login, settings));
         })
         .build().start();
     client = HttpClient.newBuilder().sslContext(trusting(ca)).connectTimeout(Duration.ofSeconds(5)).build();
