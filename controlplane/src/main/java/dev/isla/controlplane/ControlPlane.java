@@ -15,6 +15,14 @@ import dev.isla.controlplane.rp.containerregistry.RegistryNameAvailability;
 import dev.isla.controlplane.rp.containerregistry.RegistryProvider;
 import dev.isla.controlplane.rp.features.FeatureProvider;
 import dev.isla.controlplane.rp.managedidentity.UserAssignedIdentityProvider;
+import dev.isla.controlplane.rp.network.NetworkInterfaceProvider;
+import dev.isla.controlplane.rp.network.PrivateEndpointProvider;
+import dev.isla.controlplane.rp.network.SubnetProvider;
+import dev.isla.controlplane.rp.network.VirtualNetworkProvider;
+import dev.isla.controlplane.rp.privatedns.PrivateDnsZoneProvider;
+import dev.isla.controlplane.rp.privatedns.RecordSetProvider;
+import dev.isla.controlplane.rp.privatedns.RecordType;
+import dev.isla.controlplane.rp.privatedns.VirtualNetworkLinkProvider;
 import dev.isla.controlplane.rp.resources.ResourceGroupProvider;
 import dev.isla.controlplane.rp.resources.SubscriptionFrontDoor;
 import dev.isla.controlplane.store.ResourceStore;
@@ -65,6 +73,15 @@ public final class ControlPlane implements AutoCloseable {
     arm.register(new UserAssignedIdentityProvider(arm));
     arm.register(new RoleDefinitionProvider(arm));
     arm.register(new RoleAssignmentProvider(arm, new IdentityDirectory(arm.store())));
+    arm.register(new VirtualNetworkProvider(arm));
+    arm.register(new SubnetProvider());
+    arm.register(new NetworkInterfaceProvider(arm));
+    arm.register(new PrivateEndpointProvider(arm));
+    arm.register(new PrivateDnsZoneProvider());
+    arm.register(new VirtualNetworkLinkProvider());
+    for (RecordType recordType : RecordType.values()) {
+      arm.register(new RecordSetProvider(recordType));
+    }
   }
 
   /** The engine, for in-process callers (tests, the launcher's status output). */

@@ -123,7 +123,11 @@ public final class Arm implements AutoCloseable {
   }
 
   ObjectNode view(ResourceProvider provider, StoredResource r) {
-    ObjectNode view = provider.view(r);
+    return view(provider, r, ResourceReader.of(store));
+  }
+
+  private ObjectNode view(ResourceProvider provider, StoredResource r, ResourceReader reader) {
+    ObjectNode view = provider.view(r, reader);
     if (provider.showsEtag() && !view.has("etag")) {
       view.put("etag", r.etag());
     }
@@ -222,7 +226,7 @@ public final class Arm implements AutoCloseable {
       case Mutation.Store store -> {
         StoredResource saved = tx.put(id, provider.type().key(), stamp(id, provider, store.body()));
         int status = existing.isPresent() ? 200 : 201;
-        ArmResponse response = ArmResponse.of(status, view(provider, saved)).withEtag(saved.etag());
+        ArmResponse response = ArmResponse.of(status, view(provider, saved, ResourceReader.of(tx))).withEtag(saved.etag());
         if (store.step().isEmpty()) {
           yield new Outcome(response, Optional.empty());
         }
@@ -281,7 +285,6 @@ public final class Arm implements AutoCloseable {
     tx.delete(id);
   }
 
-  /** A group being deleted refuses new writes, but not the deletes of its own cascade. */
   private void checkParent(ResourceStore.Transaction tx, ResourceId id, boolean deleting) {
     Optional<ResourceId> parent = id.parent();
     if (parent.isEmpty() || parent.get().isSubscription()) {
@@ -299,7 +302,9 @@ public final class Arm implements AutoCloseable {
       throw ArmException.of(ArmErrorCode.PARENT_RESOURCE_NOT_FOUND, "write", id.typeName(),
           parent.get().typeName() + "/" + parent.get().name());
     }
-    if (!deleting && parent.get().isResourceGroup() && ProvisioningState.of(p.get().body()).equals("Deleting")) {
+    // Deletes go on in a group being deleted: its own cascade deletes its resources one by one.
+    if (!deleting && parent.get().isResourceGroup()
+        && ProvisioningState.of(p.get().body()).equals("Deleting")) {
       throw ArmException.of(ArmErrorCode.RESOURCE_GROUP_BEING_DELETED, parent.get().name());
     }
   }

@@ -85,6 +85,15 @@ public interface ResourceProvider {
   }
 
   /**
+   * The resource as GET shows it, derived properties read through {@code reader}: committed
+   * state for reads, the write's own transaction for the answer to a write. The default ignores
+   * the reader and calls {@link #view(StoredResource)}.
+   */
+  default ObjectNode view(StoredResource resource, ResourceReader reader) {
+    return view(resource);
+  }
+
+  /**
    * Resources of this type in a collection GET below {@code parent} (a subscription, resource
    * group, parent resource or extension scope). The default lists direct children, or the whole
    * subscription for a subscription-wide list.
