@@ -15,14 +15,15 @@ import java.util.regex.Pattern;
  */
 public record LogicalAddress(long value) implements Comparable<LogicalAddress> {
 
+  // Declared before the constants below, which parse with it.
+  private static final Pattern DOTTED =
+      Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})");
+
   /** Azure's DNS and platform virtual IP (wire server), present in every VNet. */
   public static final LogicalAddress AZURE_DNS = parse("168.63.129.16");
 
   /** The instance metadata service (IMDS), link-local, reachable from every VM. */
   public static final LogicalAddress IMDS = parse("169.254.169.254");
-
-  private static final Pattern DOTTED =
-      Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})");
 
   public LogicalAddress {
     if (value < 0 || value > 0xFFFF_FFFFL) {

@@ -79,12 +79,16 @@ public final class Reachability {
     if (endpoint.isPresent()) {
       return throughEndpoint(node, endpoint.get(), port, target);
     }
-    Optional<Decision> served = services.lookup(vnetId, destination, port)
+    // A global entry at a public address is the internet's host; inside a VNet whose address
+    // space covers that address, the VNet's own host of that address answers instead.
+    boolean global = destination.isNonPublic();
+    Optional<Decision> served = (global ? services.lookup(vnetId, destination, port)
+        : services.lookupScoped(vnetId, destination, port))
         .map(l -> new Decision.Route(l, new Path.VNet()));
     if (served.isPresent()) {
       return served.get();
     }
-    if (nodeAt.test(vnetId, destination) || services.serves(vnetId, destination)) {
+    if (nodeAt.test(vnetId, destination) || services.serves(vnetId, destination, global)) {
       return refuse(Failure.REFUSED, "no listener", "nothing listens on " + target);
     }
     return refuse(Failure.UNREACHABLE, "no host",

@@ -71,11 +71,21 @@ public final class ServiceMap {
     return Optional.ofNullable(entries.get(new Key("", address, port))).map(Entry::listener);
   }
 
-  /** True when something is registered at {@code address} (any port) seen from that VNet. */
-  public boolean serves(ResourceId virtualNetworkId, LogicalAddress address) {
+  /** The VNet's own listener for {@code address:port}, ignoring global entries. */
+  Optional<InetSocketAddress> lookupScoped(ResourceId virtualNetworkId, LogicalAddress address,
+      int port) {
+    return Optional.ofNullable(entries.get(new Key(virtualNetworkId.key(), address, port)))
+        .map(Entry::listener);
+  }
+
+  /**
+   * True when something is registered at {@code address} (any port) in that VNet, or globally
+   * when {@code includeGlobal}.
+   */
+  boolean serves(ResourceId virtualNetworkId, LogicalAddress address, boolean includeGlobal) {
     String vnet = virtualNetworkId.key();
     return entries.keySet().stream().anyMatch(k -> k.address().equals(address)
-        && (k.vnetKey().isEmpty() || k.vnetKey().equals(vnet)));
+        && ((includeGlobal && k.vnetKey().isEmpty()) || k.vnetKey().equals(vnet)));
   }
 
   /** Every registration, in no particular order. */
