@@ -126,16 +126,41 @@ public final class Fabric {
    */
   public Socket connect(String nodeId, LogicalAddress destination, int port, Duration timeout)
       throws IOException {
-    if (timeout.isNegative() || timeout.isZero()) {
-      throw new IllegalArgumentException("a connect timeout must be positive");
-    }
-    NodePosition node = position(nodeId)
-        .orElseThrow(() -> new IllegalStateException("node " + nodeId + " is not attached to the fabric"));
+    NodePosition node = attached(nodeId, timeout);
     Decision decision = decide(node, destination, port);
     if (decision instanceof Decision.Refuse refuse) {
       throw fail(node, destination, port, refuse, timeout);
     }
     return open(node, destination, port, (Decision.Route) decision, timeout);
+  }
+
+  /**
+   * Decides a datagram flow (DNS over UDP to {@code 168.63.129.16:53}, typically) with the same
+   * rules as {@link #connect}; the caller sends from the returned source to the returned
+   * listener. There is no origin entry: a datagram server knows the VNet from the listener it
+   * bound for it, and the node from the source address.
+   *
+   * @throws FabricConnectException when the destination refuses (ICMP port unreachable)
+   * @throws FabricTimeoutException after {@code timeout} when nothing would answer
+   * @throws IllegalStateException when the node is not attached
+   */
+  public DatagramRoute datagramRoute(String nodeId, LogicalAddress destination, int port,
+      Duration timeout) throws IOException {
+    NodePosition node = attached(nodeId, timeout);
+    Decision decision = decide(node, destination, port);
+    if (decision instanceof Decision.Refuse refuse) {
+      throw fail(node, destination, port, refuse, timeout);
+    }
+    Decision.Route route = (Decision.Route) decision;
+    return new DatagramRoute(sources.acquire(node.nodeId()), route.listener(), route.path());
+  }
+
+  private NodePosition attached(String nodeId, Duration timeout) {
+    if (timeout.isNegative() || timeout.isZero()) {
+      throw new IllegalArgumentException("a connect timeout must be positive");
+    }
+    return position(nodeId).orElseThrow(() -> new IllegalStateException(
+        "node " + nodeId + " is not attached to the fabric"));
   }
 
   private Decision decide(NodePosition node, LogicalAddress destination, int port) {

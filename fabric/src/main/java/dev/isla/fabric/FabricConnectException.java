@@ -2,7 +2,9 @@ package dev.isla.fabric;
 
 import java.net.ConnectException;
 
-/** The connection was refused (a reset, {@code ECONNREFUSED}): something answers, nothing listens. */
+/**
+ * The connection was refused (a reset, {@code ECONNREFUSED}): a host answers, nothing listens.
+ */
 public final class FabricConnectException extends ConnectException implements RefusedByFabric {
 
   private final transient Refusal refusal;

@@ -3,7 +3,8 @@ package dev.isla.fabric;
 import java.net.SocketTimeoutException;
 
 /** Nothing answered within the timeout: the network dropped the attempt. */
-public final class FabricTimeoutException extends SocketTimeoutException implements RefusedByFabric {
+public final class FabricTimeoutException extends SocketTimeoutException
+    implements RefusedByFabric {
 
   private final transient Refusal refusal;
 

@@ -26,7 +26,8 @@ final class LoopbackDialer {
       IntConsumer bound, Runnable onClose) throws IOException {
     if (!source.isLoopbackAddress() || listener.isUnresolved()
         || !listener.getAddress().isLoopbackAddress()) {
-      throw new IllegalStateException("the fabric dials loopback only, not " + source + " -> " + listener);
+      throw new IllegalStateException(
+          "the fabric dials loopback only, not " + source + " -> " + listener);
     }
     FabricSocket socket = new FabricSocket();
     try {

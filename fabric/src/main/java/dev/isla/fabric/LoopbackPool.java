@@ -28,7 +28,8 @@ final class LoopbackPool {
     if (index == null) {
       index = taken.nextClearBit(1);
       if (index >= RANGE.size() - 1) {
-        throw new IllegalStateException("all " + (RANGE.size() - 2) + " node source addresses are taken");
+        throw new IllegalStateException(
+            "all " + (RANGE.size() - 2) + " node source addresses are taken");
       }
       taken.set(index);
       byNode.put(nodeId, index);

@@ -241,4 +241,61 @@ class FabricIT {
         new InetSocketAddress(LogicalAddress.parse("20.62.0.5").inet(), 443), SHORT, p -> {}, () -> {}))
         .isInstanceOf(IllegalStateException.class);
   }
+
+  @Test
+  void dnsDatagramsGoToTheVnetsResolverEvenFromABlockedCluster() throws Exception {
+    catalog.put(new Cluster(SeedNetwork.CLUSTER, OutboundType.BLOCK));
+    InetSocketAddress vnetDns = new InetSocketAddress("127.0.0.53", 5353);
+    services.register(SeedNetwork.VNET, LogicalAddress.AZURE_DNS, 53, vnetDns);
+    InetAddress source = fabric.attach(SeedNetwork.node(0));
+
+    DatagramRoute route = fabric.datagramRoute(SeedNetwork.node(0).nodeId(),
+        LogicalAddress.AZURE_DNS, 53, SHORT);
+
+    assertThat(route).isEqualTo(new DatagramRoute(source, vnetDns, new Path.Platform()));
+    assertThatThrownBy(() -> fabric.datagramRoute(SeedNetwork.node(0).nodeId(), MCR, 53, SHORT))
+        .isInstanceOf(FabricTimeoutException.class)
+        .hasMessageContaining("outboundType block: no egress to 20.62.0.5 (mcr.microsoft.com)");
+  }
+
+  @Test
+  void aCatalogThatFailsMakesTheConnectionUnreachableNotTheFabricFail() throws Exception {
+    var broken = new Fabric(new dev.isla.fabric.catalog.FabricCatalog() {
+      @Override
+      public Optional<dev.isla.fabric.catalog.VirtualNetwork> virtualNetwork(dev.isla.arm.ResourceId id) {
+        throw new IllegalStateException("store closed");
+      }
+
+      @Override
+      public Optional<dev.isla.fabric.catalog.Subnet> subnet(dev.isla.arm.ResourceId id) {
+        return catalog.subnet(id);
+      }
+
+      @Override
+      public Optional<Cluster> cluster(dev.isla.arm.ResourceId id) {
+        return catalog.cluster(id);
+      }
+
+      @Override
+      public java.util.List<dev.isla.fabric.catalog.PrivateEndpointAddress> privateEndpointAddresses(
+          dev.isla.arm.ResourceId vnet) {
+        return catalog.privateEndpointAddresses(vnet);
+      }
+
+      @Override
+      public java.util.List<dev.isla.fabric.catalog.Registry> registries() {
+        return catalog.registries();
+      }
+
+      @Override
+      public java.util.List<dev.isla.fabric.catalog.PublicService> publicServices() {
+        return catalog.publicServices();
+      }
+    }, services);
+    broken.attach(SeedNetwork.node(0));
+
+    assertThatThrownBy(() -> broken.connect(SeedNetwork.node(0).nodeId(), PE_REGISTRY, 443, SHORT))
+        .isInstanceOf(FabricTimeoutException.class)
+        .hasMessage("Connect timed out: catalog: the topology could not be read (store closed)");
+  }
 }

@@ -79,7 +79,8 @@ public final class InMemoryFabricCatalog implements FabricCatalog {
   }
 
   @Override
-  public synchronized List<PrivateEndpointAddress> privateEndpointAddresses(ResourceId virtualNetworkId) {
+  public synchronized List<PrivateEndpointAddress> privateEndpointAddresses(
+      ResourceId virtualNetworkId) {
     return endpoints.stream().filter(e -> e.virtualNetworkId().equals(virtualNetworkId)).toList();
   }
 

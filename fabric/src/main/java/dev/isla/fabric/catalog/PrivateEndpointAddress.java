@@ -23,6 +23,7 @@ public record PrivateEndpointAddress(ResourceId privateEndpointId, ResourceId su
 
   /** The VNet the endpoint's address belongs to. */
   public ResourceId virtualNetworkId() {
-    return subnetId.parent().orElseThrow(() -> new IllegalStateException(subnetId + " has no parent"));
+    return subnetId.parent()
+        .orElseThrow(() -> new IllegalStateException(subnetId + " has no parent"));
   }
 }

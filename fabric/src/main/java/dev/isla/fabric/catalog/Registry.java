@@ -22,7 +22,8 @@ public record Registry(ResourceId id, String loginServer, List<String> dataEndpo
   public Registry {
     dataEndpointHosts = List.copyOf(dataEndpointHosts);
     if (publicAddress.isNonPublic()) {
-      throw new IllegalArgumentException(loginServer + ": " + publicAddress + " is not a public address");
+      throw new IllegalArgumentException(
+          loginServer + ": " + publicAddress + " is not a public address");
     }
   }
 }

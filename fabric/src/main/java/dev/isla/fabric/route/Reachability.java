@@ -72,7 +72,8 @@ public final class Reachability {
     return toInternet(node, destination, port, target);
   }
 
-  private Decision insideVnet(NodePosition node, LogicalAddress destination, int port, String target) {
+  private Decision insideVnet(NodePosition node, LogicalAddress destination, int port,
+      String target) {
     ResourceId vnetId = node.virtualNetworkId();
     Optional<PrivateEndpointAddress> endpoint = catalog.privateEndpointAddresses(vnetId).stream()
         .filter(e -> e.privateIpAddress().equals(destination)).findFirst();
@@ -110,13 +111,15 @@ public final class Reachability {
             "nothing listens on " + target + " behind the private endpoint"));
   }
 
-  private Decision toInternet(NodePosition node, LogicalAddress destination, int port, String target) {
+  private Decision toInternet(NodePosition node, LogicalAddress destination, int port,
+      String target) {
     Optional<Cluster> cluster = catalog.cluster(node.clusterId());
     Optional<Subnet> subnet = catalog.subnet(node.subnetId());
     if (cluster.isEmpty() || subnet.isEmpty()) {
-      return refuse(Failure.UNREACHABLE, "no egress", "the node's "
-          + (cluster.isEmpty() ? "cluster " + node.clusterId().name() : "subnet " + node.subnetId().name())
-          + " no longer exists: no egress to " + target);
+      String gone = cluster.isEmpty() ? "cluster " + node.clusterId().name()
+          : "subnet " + node.subnetId().name();
+      return refuse(Failure.UNREACHABLE, "no egress",
+          "the node's " + gone + " no longer exists: no egress to " + target);
     }
     EgressDecision egress = EgressPolicy.decide(cluster.get().outboundType(), subnet.get(),
         node.instancePublicIp());

@@ -58,7 +58,10 @@ public final class ServiceMap {
     entries.remove(new Key(virtualNetworkId.key(), address, port));
   }
 
-  /** The listener for {@code address:port} seen from {@code virtualNetworkId}: its entry, else the global one. */
+  /**
+   * The listener for {@code address:port} seen from {@code virtualNetworkId}: the VNet's entry,
+   * else the global one.
+   */
   public Optional<InetSocketAddress> lookup(ResourceId virtualNetworkId, LogicalAddress address,
       int port) {
     Entry scoped = entries.get(new Key(virtualNetworkId.key(), address, port));
