@@ -298,4 +298,35 @@ class FabricIT {
         .isInstanceOf(FabricTimeoutException.class)
         .hasMessage("Connect timed out: catalog: the topology could not be read (store closed)");
   }
+
+  @Test
+  void aHundredNodesConnectAtOnceAndEachIsRecognised() throws Exception {
+    int count = 100;
+    for (int i = 0; i < count; i++) {
+      fabric.attach(dev.isla.fabric.route.NodePosition.of("node-" + i, SeedNetwork.CLUSTER,
+          SeedNetwork.AKS_SUBNET, LogicalAddress.parse("192.168.1." + (10 + i))));
+    }
+    java.util.List<Socket> sockets = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+    try (var threads = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+      for (int i = 0; i < count; i++) {
+        String node = "node-" + i;
+        threads.submit(() -> sockets.add(fabric.connect(node, PE_REGISTRY, 443, WAIT)));
+      }
+    }
+    try {
+      java.util.Set<String> seen = new java.util.HashSet<>();
+      for (int i = 0; i < count; i++) {
+        Listener.Accepted accepted = registry.next(WAIT).orElseThrow();
+        Origin origin = accepted.origin().orElseThrow();
+        assertThat(fabric.sourceAddress(origin.nodeId().orElseThrow())).contains(accepted.peerAddress());
+        seen.add(origin.nodeId().orElseThrow());
+      }
+      assertThat(seen).hasSize(count);
+    } finally {
+      for (Socket s : sockets) {
+        s.close();
+      }
+    }
+    assertThat(fabric.openConnections()).isZero();
+  }
 }

@@ -26,7 +26,7 @@ final class Listener implements AutoCloseable {
   private final Thread loop;
 
   Listener(Fabric fabric) throws IOException {
-    server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+    server = new ServerSocket(0, 200, InetAddress.getLoopbackAddress());
     loop = Thread.ofVirtual().start(() -> {
       while (!server.isClosed()) {
         try (Socket s = server.accept()) {

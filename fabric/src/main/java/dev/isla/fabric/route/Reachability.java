@@ -47,7 +47,7 @@ public final class Reachability {
 
   /** Decides a connection from {@code node} to {@code destination:port}. */
   public Decision decide(NodePosition node, LogicalAddress destination, int port) {
-    String target = describe(destination) + " port " + port;
+    Target target = new Target(this, destination, port);
     if (destination.isLoopback()) {
       return refuse(Failure.REFUSED, "loopback", "nothing listens on the node's own " + target);
     }
@@ -73,7 +73,7 @@ public final class Reachability {
   }
 
   private Decision insideVnet(NodePosition node, LogicalAddress destination, int port,
-      String target) {
+      Target target) {
     ResourceId vnetId = node.virtualNetworkId();
     Optional<PrivateEndpointAddress> endpoint = catalog.privateEndpointAddresses(vnetId).stream()
         .filter(e -> e.privateIpAddress().equals(destination)).findFirst();
@@ -97,7 +97,7 @@ public final class Reachability {
   }
 
   private Decision throughEndpoint(NodePosition node, PrivateEndpointAddress endpoint, int port,
-      String target) {
+      Target target) {
     if (!endpoint.approved()) {
       return refuse(Failure.UNREACHABLE, "private endpoint connection",
           "private endpoint " + endpoint.privateEndpointId().name()
@@ -112,7 +112,7 @@ public final class Reachability {
   }
 
   private Decision toInternet(NodePosition node, LogicalAddress destination, int port,
-      String target) {
+      Target target) {
     Optional<Cluster> cluster = catalog.cluster(node.clusterId());
     Optional<Subnet> subnet = catalog.subnet(node.subnetId());
     if (cluster.isEmpty() || subnet.isEmpty()) {
@@ -130,6 +130,14 @@ public final class Reachability {
         .<Decision>map(l -> new Decision.Route(l, new Path.Public(egress.egress())))
         .orElseGet(() -> refuse(Failure.UNREACHABLE, "internet",
             "Isla simulates nothing on " + target));
+  }
+
+  /** Names the destination in a refusal; the catalog is read only when a refusal is written. */
+  private record Target(Reachability reachability, LogicalAddress address, int port) {
+    @Override
+    public String toString() {
+      return reachability.describe(address) + " port " + port;
+    }
   }
 
   private static Refuse refuse(Failure failure, String policy, String detail) {
