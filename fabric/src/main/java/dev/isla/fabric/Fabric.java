@@ -152,7 +152,7 @@ public final class Fabric {
       throw fail(node, destination, port, refuse, timeout);
     }
     Decision.Route route = (Decision.Route) decision;
-    return new DatagramRoute(sources.acquire(node.nodeId()), route.listener(), route.path());
+    return new DatagramRoute(source(node), route.listener(), route.path());
   }
 
   private NodePosition attached(String nodeId, Duration timeout) {
@@ -161,6 +161,12 @@ public final class Fabric {
     }
     return position(nodeId).orElseThrow(() -> new IllegalStateException(
         "node " + nodeId + " is not attached to the fabric"));
+  }
+
+  // A node detached while its connection was being decided gets no new address.
+  private InetAddress source(NodePosition node) {
+    return sources.address(node.nodeId()).orElseThrow(() -> new IllegalStateException(
+        "node " + node.nodeId() + " was detached from the fabric"));
   }
 
   private Decision decide(NodePosition node, LogicalAddress destination, int port) {
@@ -174,7 +180,7 @@ public final class Fabric {
 
   private Socket open(NodePosition node, LogicalAddress destination, int port, Decision.Route route,
       Duration timeout) throws IOException {
-    InetAddress source = sources.acquire(node.nodeId());
+    InetAddress source = source(node);
     Origin origin = new Origin(Optional.of(node.nodeId()), Optional.of(node.virtualNetworkId()),
         Optional.of(node.privateIpAddress()), Optional.of(destination), route.path());
     int[] localPort = {0};
