@@ -123,7 +123,11 @@ public final class Arm implements AutoCloseable {
   }
 
   ObjectNode view(ResourceProvider provider, StoredResource r) {
-    ObjectNode view = provider.view(r);
+    return view(provider, r, ResourceReader.of(store));
+  }
+
+  private ObjectNode view(ResourceProvider provider, StoredResource r, ResourceReader reader) {
+    ObjectNode view = provider.view(r, reader);
     if (provider.showsEtag() && !view.has("etag")) {
       view.put("etag", r.etag());
     }
@@ -186,15 +190,19 @@ public final class Arm implements AutoCloseable {
   private Outcome decide(ResourceProvider provider, Write w, ResourceStore.Transaction tx) {
     ResourceId id = w.id();
     Optional<StoredResource> existing = tx.get(id);
-    checkParent(tx, id);
+    checkParent(tx, id, w.method().equals("DELETE"));
     checkPreconditions(id, existing, w.ifMatch(), w.ifNoneMatch());
     if (!w.method().equals("PUT") && existing.isEmpty()) {
       if (w.method().equals("DELETE")) {
+        if (provider instanceof VirtualResources) {
+          // Virtual resources exist unstored: their provider decides (e.g. built-in roles refuse).
+          provider.delete(new ResourceRequest(id, w.body(), existing, tx, w.apiVersion(), w.query(), w.force()));
+        }
         return new Outcome(ArmResponse.empty(204), Optional.empty());
       }
       throw notFound(id);
     }
-    existing.ifPresent(r -> checkNoOperationRuns(r));
+    existing.ifPresent(r -> checkNoOperationRuns(provider, r));
     ResourceId canonical = existing.map(StoredResource::id).orElse(id);
     ResourceRequest request = new ResourceRequest(canonical, w.body(), existing, tx, w.apiVersion(),
         w.query(), w.force());
@@ -218,7 +226,7 @@ public final class Arm implements AutoCloseable {
       case Mutation.Store store -> {
         StoredResource saved = tx.put(id, provider.type().key(), stamp(id, provider, store.body()));
         int status = existing.isPresent() ? 200 : 201;
-        ArmResponse response = ArmResponse.of(status, view(provider, saved)).withEtag(saved.etag());
+        ArmResponse response = ArmResponse.of(status, view(provider, saved, ResourceReader.of(tx))).withEtag(saved.etag());
         if (store.step().isEmpty()) {
           yield new Outcome(response, Optional.empty());
         }
@@ -277,20 +285,26 @@ public final class Arm implements AutoCloseable {
     tx.delete(id);
   }
 
-  private void checkParent(ResourceStore.Transaction tx, ResourceId id) {
+  private void checkParent(ResourceStore.Transaction tx, ResourceId id, boolean deleting) {
     Optional<ResourceId> parent = id.parent();
     if (parent.isEmpty() || parent.get().isSubscription()) {
       return;
     }
     Optional<StoredResource> p = tx.get(parent.get());
     if (p.isEmpty()) {
+      // ARM answers a write on a missing extension scope with the scope's own not-found error.
+      if (id.resourceType().map(t -> t.scope() == dev.isla.arm.ScopeKind.EXTENSION).orElse(false)) {
+        throw notFound(parent.get());
+      }
       if (parent.get().isResourceGroup()) {
         throw ArmException.of(ArmErrorCode.RESOURCE_GROUP_NOT_FOUND, parent.get().name());
       }
       throw ArmException.of(ArmErrorCode.PARENT_RESOURCE_NOT_FOUND, "write", id.typeName(),
           parent.get().typeName() + "/" + parent.get().name());
     }
-    if (parent.get().isResourceGroup() && ProvisioningState.of(p.get().body()).equals("Deleting")) {
+    // Deletes go on in a group being deleted: its own cascade deletes its resources one by one.
+    if (!deleting && parent.get().isResourceGroup()
+        && ProvisioningState.of(p.get().body()).equals("Deleting")) {
       throw ArmException.of(ArmErrorCode.RESOURCE_GROUP_BEING_DELETED, parent.get().name());
     }
   }
@@ -312,10 +326,10 @@ public final class Arm implements AutoCloseable {
     }
   }
 
-  private static void checkNoOperationRuns(StoredResource r) {
+  private static void checkNoOperationRuns(ResourceProvider provider, StoredResource r) {
     String state = ProvisioningState.of(r.body());
     if (!ProvisioningState.isTerminal(state)) {
-      throw ArmException.of(ArmErrorCode.ANOTHER_OPERATION_IN_PROGRESS, state, r.id().toString());
+      throw provider.operationInProgress(r);
     }
   }
 

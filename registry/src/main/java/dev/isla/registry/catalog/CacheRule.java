@@ -26,8 +26,10 @@ public record CacheRule(String name, String sourceRepository, String targetRepos
 
   /** The target without the trailing {@code /*} or {@code *}: empty for {@code *}. */
   public String targetPrefix() {
-    return wildcard()
-        ? targetRepository.substring(0, Math.max(0, targetRepository.length() - 2)) : targetRepository;
+    if (!wildcard()) {
+      return targetRepository;
+    }
+    return targetRepository.substring(0, Math.max(0, targetRepository.length() - 2));
   }
 
   /** The upstream host ({@code mcr.microsoft.com}). */

@@ -42,8 +42,10 @@ public record ByteRange(long start, long end, long size) {
     try {
       if (m.group(1).isEmpty()) {
         long suffix = Long.parseLong(m.group(2));
-        return suffix == 0 || size == 0
-            ? new Unsatisfiable() : new Part(new ByteRange(Math.max(0, size - suffix), size - 1, size));
+        if (suffix == 0 || size == 0) {
+          return new Unsatisfiable();
+        }
+        return new Part(new ByteRange(Math.max(0, size - suffix), size - 1, size));
       }
       long first = Long.parseLong(m.group(1));
       long last = m.group(2).isEmpty() ? size - 1 : Long.parseLong(m.group(2));

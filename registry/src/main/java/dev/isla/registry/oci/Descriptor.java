@@ -19,8 +19,9 @@ public record Descriptor(String mediaType, Digest digest, long size, Optional<St
       throw new IllegalArgumentException("a descriptor needs a digest and a size");
     }
     JsonNode platform = node.path("platform");
-    return new Descriptor(node.path("mediaType").asText(""), Digest.parse(node.get("digest").asText()),
-        node.get("size").asLong(), text(platform, "os"), text(platform, "architecture"), object);
+    return new Descriptor(node.path("mediaType").asText(""),
+        Digest.parse(node.get("digest").asText()), node.get("size").asLong(),
+        text(platform, "os"), text(platform, "architecture"), object);
   }
 
   /** A descriptor built from parts (for referrers responses). */

@@ -74,16 +74,26 @@ final class BlobFlight {
     }
   }
 
-  /** Verifies and stores; throws when the bytes are wrong (the caller then fails the flight). */
+  /**
+   * Verifies and stores; throws when the bytes are wrong (the caller then fails the flight).
+   * The blob is linked into every waiting repository before any reader gets the last byte, so
+   * a client that finished can pull again from the cache at once.
+   */
   void commit() {
     writer.commit();
-    List<Runnable> actions;
-    synchronized (this) {
-      outcome = Outcome.COMMITTED;
-      actions = List.copyOf(onCommit);
-      notifyAll();
+    while (true) {
+      List<Runnable> actions;
+      synchronized (this) {
+        if (onCommit.isEmpty()) {
+          outcome = Outcome.COMMITTED;
+          notifyAll();
+          return;
+        }
+        actions = List.copyOf(onCommit);
+        onCommit.clear();
+      }
+      actions.forEach(Runnable::run);
     }
-    actions.forEach(Runnable::run);
   }
 
   synchronized void notFound() {
@@ -93,6 +103,9 @@ final class BlobFlight {
 
   /** Ends the flight as failed and discards the bytes (readers get an error). */
   void fail(String reason) {
+    // Discard first (a no-op after a commit), so no reader sees the failure before the bytes
+    // are gone.
+    writer.close();
     synchronized (this) {
       if (outcome == Outcome.COMMITTED) {
         return;
@@ -101,7 +114,6 @@ final class BlobFlight {
       outcome = Outcome.FAILED;
       notifyAll();
     }
-    writer.close();
   }
 
   // Reader side.

@@ -9,7 +9,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class RepositoryNameTest {
 
   @ParameterizedTest
-  @ValueSource(strings = {"pause", "oss/kubernetes/pause", "a.b_c__d--e/f-g", "aks-managed-repository/oss/v2/kubernetes/pause", "0"})
+  @ValueSource(strings = {"pause", "oss/kubernetes/pause", "a.b_c__d--e/f-g",
+      "aks-managed-repository/oss/v2/kubernetes/pause", "0"})
   void acceptsTheGrammar(String name) {
     assertThat(RepositoryName.parse(name).value()).isEqualTo(name);
   }

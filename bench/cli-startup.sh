@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Per-command latency of the project's az against a running Isla instance, next to the JVM
+# hello-world floor and the Debian az (Python) on the same machine, in one hyperfine run.
+#   bench/cli-startup.sh [RUNS]      (needs hyperfine; the Debian azure-cli is optional)
+# Bounded: RUNS runs per command (default 30), one local instance, stopped at the end.
+set -euo pipefail
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+RUNS=${1:-30}
+source "$ROOT/bin/lib/java.sh"
+JAVA_HOME=$(isla_java_home)
+DATA=$(mktemp -d); WORK=$(mktemp -d)
+trap '"$ROOT/bin/isla" stop --data "$DATA" >/dev/null 2>&1; rm -rf "$DATA" "$WORK"' EXIT
+"$ROOT/bin/isla" start --data "$DATA" >/dev/null
+eval "$("$ROOT/bin/isla" env --data "$DATA")"
+az group create -n bench-rg -l eastus -o none
+"$JAVA_HOME/bin/javac" -d "$WORK" "$ROOT/bench/Hello.java"
+CMDS=(
+  "$JAVA_HOME/bin/java -Xshare:auto -XX:TieredStopAtLevel=1 -cp $WORK Hello"
+  "$ROOT/bin/az group show -n bench-rg"
+  "$ROOT/bin/az group show -n bench-rg --query location -o tsv"
+  "$ROOT/bin/az feature show --namespace Microsoft.ContainerService --name NetworkIsolatedClusterPreview"
+)
+if [ -x /usr/bin/az ]; then
+  CMDS+=("env AZURE_CONFIG_DIR=$WORK/debian-az AZURE_CORE_COLLECT_TELEMETRY=false /usr/bin/az version -o json")
+fi
+hyperfine -N --warmup 3 --runs "$RUNS" --export-markdown "$WORK/result.md" "${CMDS[@]}"
+cat "$WORK/result.md"

@@ -1,0 +1,79 @@
+package dev.isla.controlplane.rp.authorization;
+
+import dev.isla.arm.ResourceId;
+import dev.isla.arm.ResourceTypes;
+import dev.isla.controlplane.store.ResourceQuery;
+import dev.isla.controlplane.store.ResourceStore;
+import dev.isla.controlplane.store.StoredResource;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What a principal may do at a scope, from the role assignments at that scope and every
+ * ancestor (Azure RBAC's inheritance). For the registry data plane (pull/push tokens) and the
+ * control plane's token checks.
+ */
+public final class Authorization {
+
+  /** Pull from a registry (AcrPull, AcrPush, Reader, Contributor, Owner grant it). */
+  public static final String PULL = "Microsoft.ContainerRegistry/registries/pull/read";
+  /** Push to a registry (AcrPush, Contributor, Owner). */
+  public static final String PUSH = "Microsoft.ContainerRegistry/registries/push/write";
+
+  private Authorization() {}
+
+  /**
+   * The roles a principal holds at a scope.
+   *
+   * @param roles the distinct roles, each allowing its own actions minus its own notActions
+   */
+  public record Permissions(List<RoleDefinition> roles) {
+
+    public Permissions {
+      roles = List.copyOf(roles);
+    }
+
+    /** True when some role grants {@code action} (wildcards and notActions applied per role). */
+    public boolean allows(String action) {
+      return roles.stream().anyMatch(r -> r.allows(action));
+    }
+
+    /** True when some role grants the data action. */
+    public boolean allowsData(String dataAction) {
+      return roles.stream().anyMatch(r -> r.allowsData(dataAction));
+    }
+
+    /** The union of the roles' action patterns, e.g. {@code [Microsoft.ContainerRegistry/registries/pull/read]}. */
+    public Set<String> actions() {
+      Set<String> out = new LinkedHashSet<>();
+      roles.forEach(r -> out.addAll(r.actions()));
+      return out;
+    }
+  }
+
+  /** The roles {@code principalId} holds at {@code scope} or any of its ancestors. */
+  public static Permissions actionsOf(ResourceStore store, String principalId, ResourceId scope) {
+    List<RoleDefinition> roles = new ArrayList<>();
+    for (StoredResource a : store.list(ResourceQuery.ofType(ResourceTypes.ROLE_ASSIGNMENTS.key()))) {
+      var p = a.body().path("properties");
+      boolean applies = a.id().parent().map(at -> at.contains(scope)).orElse(false);
+      if (applies && p.path("principalId").asText().equalsIgnoreCase(principalId)) {
+        RoleDefinitionProvider.resolve(p.path("roleDefinitionId").asText())
+            .filter(r -> !roles.contains(r)).ifPresent(roles::add);
+      }
+    }
+    return new Permissions(roles);
+  }
+
+  /** True when the principal may pull from the registry. */
+  public static boolean canPull(ResourceStore store, String principalId, ResourceId registryId) {
+    return actionsOf(store, principalId, registryId).allows(PULL);
+  }
+
+  /** True when the principal may push to the registry. */
+  public static boolean canPush(ResourceStore store, String principalId, ResourceId registryId) {
+    return actionsOf(store, principalId, registryId).allows(PUSH);
+  }
+}
