@@ -33,12 +33,16 @@ class StandInMcrIT {
 
   static final List<String> VERSIONS = StandInContentTest.VERSIONS;
 
+  /** One stand-in folder for the tests that serve it: generated once, then reused. */
+  @TempDir
+  static Path shared;
+
   @TempDir
   Path data;
 
   @Test
   void answersAnonymousPullsAsMcrAndRefusesPushes() {
-    try (StandInMcr mcr = StandInMcr.start(data, VERSIONS, "127.0.0.1", 0)) {
+    try (StandInMcr mcr = StandInMcr.start(shared, VERSIONS, "127.0.0.1", 0)) {
       OciClient client = new OciClient(mcr.port(), StandInMcr.HOST);
       assertThat(client.get("/v2/").statusCode()).isEqualTo(200);
       StandInManifest expected =
@@ -85,7 +89,7 @@ class StandInMcrIT {
   @Test
   void skopeoCopiesAnImageWithItsDigest() throws Exception {
     assumeTrue(installed("skopeo"), "skopeo is not installed (apt-get install -y skopeo)");
-    try (StandInMcr mcr = StandInMcr.start(data, VERSIONS, "127.0.0.1", 0)) {
+    try (StandInMcr mcr = StandInMcr.start(shared, VERSIONS, "127.0.0.1", 0)) {
       Path layout = data.resolve("layout");
       run("skopeo", "copy", "--override-arch", "amd64", "--override-os", "linux",
           "docker://127.0.0.1:" + mcr.port() + "/oss/v2/kubernetes/pause:3.10.2",
@@ -103,7 +107,7 @@ class StandInMcrIT {
   @Test
   void anIslaRegistryPullsTheKubernetesNodeArtifactThroughAksCacheRule() throws IOException {
     String repository = "oss/binaries/kubernetes/kubernetes-node";
-    try (StandInMcr mcr = StandInMcr.start(data, VERSIONS, "127.0.0.1", 0);
+    try (StandInMcr mcr = StandInMcr.start(shared, VERSIONS, "127.0.0.1", 0);
         RegistryFixture acr = new RegistryFixture(new FilesystemDriver(data.resolve("acr")),
             new UpstreamMap(Map.of(StandInMcr.HOST, mcr.baseUri())), Duration.ofMinutes(5),
             List.of(new CacheRule("aks-managed-mcr", "mcr.microsoft.com/*",
