@@ -23,7 +23,7 @@ import dev.isla.launcher.adapt.StoreFabricCatalog;
 import dev.isla.launcher.adapt.StoreRegistryCatalog;
 import dev.isla.launcher.adapt.StoreRegistryPermissions;
 import dev.isla.nodes.NodeAgents;
-import dev.isla.nodes.boot.BootArtifacts;
+import dev.isla.launcher.adapt.StandInArtifacts;
 import dev.isla.nodes.net.NodeNetwork;
 import dev.isla.registry.RegistryServer;
 import dev.isla.registry.proxy.PullThrough;
@@ -82,19 +82,20 @@ final class IslaDataPlane implements AutoCloseable {
             PullThrough.DEFAULT_TAG_FRESHNESS, Duration.ofSeconds(10), Optional.empty()),
         List.of(oauth)));
     this.dns = track(DnsServer.start(new StoreDnsCatalog(store, publicHosts), host, 0));
-    NodeImds imds = track(new NodeImds(fabric, store, issuer, host));
     for (int port : List.of(443, 80)) {
       services.register(PublicAddresses.of(MCR), port, new InetSocketAddress(host, mcr.port()));
     }
-    services.register(LogicalAddress.IMDS, 80, imds.address());
     VnetResolvers resolvers = new VnetResolvers(dns, services, config.dataDir());
     PublicRoutes routes = new PublicRoutes(store, network, services,
         new InetSocketAddress(host, registry.port()));
     NodeAgents agents = new NodeAgents(fabric, new NodeAgents.Settings(
         NodeNetwork.Settings.plain(Duration.ofSeconds(3), Duration.ofSeconds(30)), 16,
-        BootArtifacts::forVersion), clock);
-    this.dataPlane = new DataPlane(new NodeAgentsPort(agents, store, tenantId, clock,
-        vnet -> prepare(resolvers, routes, vnet)));
+        new StandInArtifacts()), clock);
+    NodeAgentsPort nodes = new NodeAgentsPort(agents, store, tenantId, clock,
+        vnet -> prepare(resolvers, routes, vnet));
+    NodeImds imds = track(new NodeImds(fabric, store, nodes::kubeletClientId, issuer, host));
+    services.register(LogicalAddress.IMDS, 80, imds.address());
+    this.dataPlane = new DataPlane(nodes);
   }
 
   private static void prepare(VnetResolvers resolvers, PublicRoutes routes, ResourceId vnet) {

@@ -90,6 +90,15 @@ public final class NodeAgentsPort implements NodePort {
     return states(cluster, nodes, spec);
   }
 
+  /**
+   * The kubelet identity's client id a node was given (by its fabric node id,
+   * {@code <cluster>/nodes/<name>}), as the VM's assigned identity: what its IMDS serves.
+   */
+  public Optional<String> kubeletClientId(String nodeId) {
+    return Optional.ofNullable(booted.get(nodeId.toLowerCase(java.util.Locale.ROOT)))
+        .map(BootstrapProfile::kubeletClientId).filter(id -> !id.isBlank());
+  }
+
   @Override
   public List<NodeState> nodes(String clusterId) {
     ResourceId cluster = ResourceId.parse(clusterId);

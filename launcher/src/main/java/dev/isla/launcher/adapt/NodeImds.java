@@ -1,6 +1,5 @@
 package dev.isla.launcher.adapt;
 
-import dev.isla.arm.ResourceId;
 import dev.isla.controlplane.rp.managedidentity.Identities;
 import dev.isla.controlplane.store.ResourceStore;
 import dev.isla.fabric.Fabric;
@@ -19,7 +18,7 @@ import java.util.Optional;
 /**
  * The Instance Metadata Service every node reaches at {@code 169.254.169.254:80}: one loopback
  * listener serving the identity module's {@link ManagedIdentityEndpoints}, where each request
- * sees only the asking node's identity — the kubelet identity of its cluster. The node is found
+ * sees only the asking node's identity — the kubelet identity it booted with. The node is found
  * by asking the fabric where the connection comes from ({@link Fabric#origin}); a connection
  * the fabric does not know (the host, a closed node connection) sees no identity at all, as a
  * machine outside Azure gets no IMDS token.
@@ -34,14 +33,22 @@ public final class NodeImds implements AutoCloseable {
   private final WebServer server;
   private final String host;
 
-  public NodeImds(Fabric fabric, ResourceStore store, TokenIssuer issuer, String host) {
+  /**
+   * @param kubeletOf the kubelet identity's client id of a node, by its fabric node id
+   */
+  public NodeImds(Fabric fabric, ResourceStore store,
+      java.util.function.Function<String, Optional<String>> kubeletOf, TokenIssuer issuer,
+      String host) {
     this.host = host;
     LoginSettings settings = LoginSettings.of(java.util.List.of(), Optional.empty());
     LoginService login = new LoginService(new AskingNode(), issuer, settings);
     this.server = WebServer.builder().host(host).port(0).routing(r -> r
         .addFilter((chain, req, res) -> {
           ASKING.set(req.remotePeer().address() instanceof InetSocketAddress peer
-              ? fabric.origin(peer).flatMap(o -> kubeletOf(store, o)) : Optional.empty());
+              ? fabric.origin(peer).flatMap(Origin::nodeId).flatMap(kubeletOf)
+              .flatMap(clientId -> Identities.byClientId(store, clientId))
+              .map(StorePrincipalDirectory::toManagedIdentity)
+              : Optional.empty());
           try {
             chain.proceed();
           } finally {
@@ -49,20 +56,6 @@ public final class NodeImds implements AutoCloseable {
           }
         })
         .register(new ManagedIdentityEndpoints(login, settings))).build().start();
-  }
-
-  /** The kubelet identity of the cluster the connecting node belongs to. */
-  private static Optional<ManagedIdentity> kubeletOf(ResourceStore store, Origin origin) {
-    return origin.nodeId().map(NodeImds::clusterOf).flatMap(store::get)
-        .map(c -> c.body().path("properties").path("identityProfile").path("kubeletidentity")
-            .path("clientId").asText(""))
-        .filter(id -> !id.isBlank())
-        .flatMap(clientId -> Identities.byClientId(store, clientId))
-        .map(StorePrincipalDirectory::toManagedIdentity);
-  }
-
-  private static ResourceId clusterOf(String nodeId) {
-    return ResourceId.parse(nodeId.substring(0, nodeId.indexOf("/nodes/")));
   }
 
   public InetSocketAddress address() {
