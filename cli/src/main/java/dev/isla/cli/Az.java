@@ -41,9 +41,10 @@ public final class Az {
   public static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err,
       Terminal terminal) {
     long start = System.nanoTime();
+    Phases phases = new Phases(err, "1".equals(env.get("ISLA_AZ_TIMING")));
     boolean debug = Arrays.asList(args).contains("--debug");
     try {
-      int code = execute(List.of(args), env, out, err, terminal);
+      int code = execute(List.of(args), env, out, err, terminal, phases);
       if (Arrays.asList(args).contains("--verbose") || debug) {
         err.printf("INFO: Command ran in %.3f seconds%n", (System.nanoTime() - start) / 1e9);
       }
@@ -60,12 +61,15 @@ public final class Az {
       return 1;
     } finally {
       out.flush();
+      phases.mark("done");
+      phases.report();
     }
   }
 
   private static int execute(List<String> args, Map<String, String> env, PrintStream out,
-      PrintStream err, Terminal terminal) {
+      PrintStream err, Terminal terminal, Phases phases) {
     List<CommandDef> table = CommandTable.all();
+    phases.mark("table");
     int words = (int) args.stream().takeWhile(a -> !a.startsWith("-")).count();
     Optional<CommandDef> found = CommandTable.longestMatch(table, args.subList(0, words));
     if (found.isEmpty()) {
@@ -82,6 +86,7 @@ public final class Az {
     CommandDef def = found.get();
     int used = def.words().size();
     Map<String, Object> values = ArgParser.parse(def, args.subList(used, args.size()));
+    phases.mark("parse");
     if (values.containsKey("--help")) {
       out.print(HelpText.help(def));
       return 0;
@@ -94,6 +99,7 @@ public final class Az {
         values.containsKey("--only-show-errors"));
     Session session = new Session(env, out, err, terminal, globals);
     Optional<JsonNode> result = def.handler().run(new Invocation(session, def, values));
+    phases.mark("call");
     result.ifPresent(r -> print(r, def, globals, out));
     return 0;
   }
