@@ -54,6 +54,15 @@ public final class ResourceTypes {
           PRIVATE_DNS);
   public static final ResourceType A_RECORD_SETS =
       t("Microsoft.Network", "privateDnsZones/A", RESOURCE_GROUP, NONE, PRIVATE_DNS);
+  public static final ResourceType AAAA_RECORD_SETS =
+      t("Microsoft.Network", "privateDnsZones/AAAA", RESOURCE_GROUP, NONE, PRIVATE_DNS);
+  public static final ResourceType CNAME_RECORD_SETS =
+      t("Microsoft.Network", "privateDnsZones/CNAME", RESOURCE_GROUP, NONE, PRIVATE_DNS);
+  public static final ResourceType TXT_RECORD_SETS =
+      t("Microsoft.Network", "privateDnsZones/TXT", RESOURCE_GROUP, NONE, PRIVATE_DNS);
+  /** The zone's SOA record set {@code SOA/@}, created with the zone. */
+  public static final ResourceType SOA_RECORD_SETS =
+      t("Microsoft.Network", "privateDnsZones/SOA", RESOURCE_GROUP, NONE, PRIVATE_DNS);
 
   public static final ResourceType REGISTRIES =
       t("Microsoft.ContainerRegistry", "registries", RESOURCE_GROUP, REGIONAL, REGISTRY);
@@ -87,7 +96,8 @@ public final class ResourceTypes {
     for (ResourceType type :
         List.of(SUBSCRIPTIONS, RESOURCE_GROUPS, FEATURES, VIRTUAL_NETWORKS, SUBNETS,
             PRIVATE_ENDPOINTS, NETWORK_INTERFACES, PRIVATE_DNS_ZONES, VIRTUAL_NETWORK_LINKS,
-            A_RECORD_SETS, REGISTRIES, CACHE_RULES, PRIVATE_ENDPOINT_CONNECTIONS,
+            A_RECORD_SETS, AAAA_RECORD_SETS, CNAME_RECORD_SETS, TXT_RECORD_SETS, SOA_RECORD_SETS,
+            REGISTRIES, CACHE_RULES, PRIVATE_ENDPOINT_CONNECTIONS,
             USER_ASSIGNED_IDENTITIES, ROLE_ASSIGNMENTS, ROLE_DEFINITIONS, MANAGED_CLUSTERS,
             AGENT_POOLS)) {
       BY_KEY.put(type.key(), type);

@@ -4,6 +4,9 @@ import dev.isla.controlplane.arm.Arm;
 import dev.isla.controlplane.arm.ArmRouter;
 import dev.isla.controlplane.arm.ArmServer;
 import dev.isla.controlplane.arm.ArmSettings;
+import dev.isla.controlplane.port.DataPlane;
+import dev.isla.controlplane.rp.containerservice.AgentPoolProvider;
+import dev.isla.controlplane.rp.containerservice.ManagedClusterProvider;
 import dev.isla.controlplane.rp.authorization.IdentityDirectory;
 import dev.isla.controlplane.rp.authorization.RoleAssignmentProvider;
 import dev.isla.controlplane.rp.authorization.RoleDefinitionProvider;
@@ -12,6 +15,14 @@ import dev.isla.controlplane.rp.containerregistry.RegistryNameAvailability;
 import dev.isla.controlplane.rp.containerregistry.RegistryProvider;
 import dev.isla.controlplane.rp.features.FeatureProvider;
 import dev.isla.controlplane.rp.managedidentity.UserAssignedIdentityProvider;
+import dev.isla.controlplane.rp.network.NetworkInterfaceProvider;
+import dev.isla.controlplane.rp.network.PrivateEndpointProvider;
+import dev.isla.controlplane.rp.network.SubnetProvider;
+import dev.isla.controlplane.rp.network.VirtualNetworkProvider;
+import dev.isla.controlplane.rp.privatedns.PrivateDnsZoneProvider;
+import dev.isla.controlplane.rp.privatedns.RecordSetProvider;
+import dev.isla.controlplane.rp.privatedns.RecordType;
+import dev.isla.controlplane.rp.privatedns.VirtualNetworkLinkProvider;
 import dev.isla.controlplane.rp.resources.ResourceGroupProvider;
 import dev.isla.controlplane.rp.resources.SubscriptionFrontDoor;
 import dev.isla.controlplane.store.ResourceStore;
@@ -33,16 +44,28 @@ public final class ControlPlane implements AutoCloseable {
    * @param port port to bind; 0 picks a free one
    */
   public ControlPlane(ResourceStore store, ArmSettings settings, Clock clock, String host, int port) {
+    this(store, settings, clock, host, port, DataPlane.inProcess());
+  }
+
+  /**
+   * As above, with the data-plane adapters the launcher chose.
+   *
+   * @param dataPlane adapters for nodes (and later DNS, registry, fabric)
+   */
+  public ControlPlane(ResourceStore store, ArmSettings settings, Clock clock, String host, int port,
+      DataPlane dataPlane) {
     this.arm = new Arm(store, settings, clock);
     SubscriptionFrontDoor frontDoor = new SubscriptionFrontDoor(arm);
-    registerProviders(arm, frontDoor);
+    registerProviders(arm, frontDoor, dataPlane);
     arm.start();
     this.server = new ArmServer(new ArmRouter(arm, frontDoor), host, port);
   }
 
-  private static void registerProviders(Arm arm, SubscriptionFrontDoor frontDoor) {
+  private static void registerProviders(Arm arm, SubscriptionFrontDoor frontDoor, DataPlane dataPlane) {
     arm.register(new ResourceGroupProvider(arm));
     arm.register(new FeatureProvider(arm));
+    arm.register(new ManagedClusterProvider(arm, dataPlane.nodes()));
+    arm.register(new AgentPoolProvider(arm, dataPlane.nodes()));
     arm.register(new RegistryProvider(arm));
     arm.register(new CacheRuleProvider(arm));
     RegistryNameAvailability names = new RegistryNameAvailability(arm.store());
@@ -50,6 +73,15 @@ public final class ControlPlane implements AutoCloseable {
     arm.register(new UserAssignedIdentityProvider(arm));
     arm.register(new RoleDefinitionProvider(arm));
     arm.register(new RoleAssignmentProvider(arm, new IdentityDirectory(arm.store())));
+    arm.register(new VirtualNetworkProvider(arm));
+    arm.register(new SubnetProvider());
+    arm.register(new NetworkInterfaceProvider(arm));
+    arm.register(new PrivateEndpointProvider(arm));
+    arm.register(new PrivateDnsZoneProvider());
+    arm.register(new VirtualNetworkLinkProvider());
+    for (RecordType recordType : RecordType.values()) {
+      arm.register(new RecordSetProvider(recordType));
+    }
   }
 
   /** The engine, for in-process callers (tests, the launcher's status output). */

@@ -3,6 +3,7 @@ package dev.isla.controlplane;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.isla.arm.Json;
 import dev.isla.controlplane.arm.ArmSettings;
+import dev.isla.controlplane.port.DataPlane;
 import dev.isla.controlplane.store.MemoryResourceStore;
 import dev.isla.controlplane.store.ResourceStore;
 import java.io.IOException;
@@ -30,7 +31,11 @@ public final class ArmTestServer implements AutoCloseable {
   }
 
   public ArmTestServer(ResourceStore store, ArmSettings settings) {
-    this.controlPlane = new ControlPlane(store, settings, Clock.systemUTC(), "127.0.0.1", 0);
+    this(store, settings, DataPlane.inProcess());
+  }
+
+  public ArmTestServer(ResourceStore store, ArmSettings settings, DataPlane dataPlane) {
+    this.controlPlane = new ControlPlane(store, settings, Clock.systemUTC(), "127.0.0.1", 0, dataPlane);
   }
 
   /** Defaults with very short delays so tests don't wait. */

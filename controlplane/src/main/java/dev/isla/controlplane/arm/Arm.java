@@ -123,7 +123,11 @@ public final class Arm implements AutoCloseable {
   }
 
   ObjectNode view(ResourceProvider provider, StoredResource r) {
-    ObjectNode view = provider.view(r);
+    return view(provider, r, ResourceReader.of(store));
+  }
+
+  private ObjectNode view(ResourceProvider provider, StoredResource r, ResourceReader reader) {
+    ObjectNode view = provider.view(r, reader);
     if (provider.showsEtag() && !view.has("etag")) {
       view.put("etag", r.etag());
     }
@@ -186,7 +190,7 @@ public final class Arm implements AutoCloseable {
   private Outcome decide(ResourceProvider provider, Write w, ResourceStore.Transaction tx) {
     ResourceId id = w.id();
     Optional<StoredResource> existing = tx.get(id);
-    checkParent(tx, id);
+    checkParent(tx, id, w.method().equals("DELETE"));
     checkPreconditions(id, existing, w.ifMatch(), w.ifNoneMatch());
     if (!w.method().equals("PUT") && existing.isEmpty()) {
       if (w.method().equals("DELETE")) {
@@ -198,7 +202,7 @@ public final class Arm implements AutoCloseable {
       }
       throw notFound(id);
     }
-    existing.ifPresent(r -> checkNoOperationRuns(r));
+    existing.ifPresent(r -> checkNoOperationRuns(provider, r));
     ResourceId canonical = existing.map(StoredResource::id).orElse(id);
     ResourceRequest request = new ResourceRequest(canonical, w.body(), existing, tx, w.apiVersion(),
         w.query(), w.force());
@@ -222,7 +226,7 @@ public final class Arm implements AutoCloseable {
       case Mutation.Store store -> {
         StoredResource saved = tx.put(id, provider.type().key(), stamp(id, provider, store.body()));
         int status = existing.isPresent() ? 200 : 201;
-        ArmResponse response = ArmResponse.of(status, view(provider, saved)).withEtag(saved.etag());
+        ArmResponse response = ArmResponse.of(status, view(provider, saved, ResourceReader.of(tx))).withEtag(saved.etag());
         if (store.step().isEmpty()) {
           yield new Outcome(response, Optional.empty());
         }
@@ -281,7 +285,7 @@ public final class Arm implements AutoCloseable {
     tx.delete(id);
   }
 
-  private void checkParent(ResourceStore.Transaction tx, ResourceId id) {
+  private void checkParent(ResourceStore.Transaction tx, ResourceId id, boolean deleting) {
     Optional<ResourceId> parent = id.parent();
     if (parent.isEmpty() || parent.get().isSubscription()) {
       return;
@@ -298,7 +302,9 @@ public final class Arm implements AutoCloseable {
       throw ArmException.of(ArmErrorCode.PARENT_RESOURCE_NOT_FOUND, "write", id.typeName(),
           parent.get().typeName() + "/" + parent.get().name());
     }
-    if (parent.get().isResourceGroup() && ProvisioningState.of(p.get().body()).equals("Deleting")) {
+    // Deletes go on in a group being deleted: its own cascade deletes its resources one by one.
+    if (!deleting && parent.get().isResourceGroup()
+        && ProvisioningState.of(p.get().body()).equals("Deleting")) {
       throw ArmException.of(ArmErrorCode.RESOURCE_GROUP_BEING_DELETED, parent.get().name());
     }
   }
@@ -320,10 +326,10 @@ public final class Arm implements AutoCloseable {
     }
   }
 
-  private static void checkNoOperationRuns(StoredResource r) {
+  private static void checkNoOperationRuns(ResourceProvider provider, StoredResource r) {
     String state = ProvisioningState.of(r.body());
     if (!ProvisioningState.isTerminal(state)) {
-      throw ArmException.of(ArmErrorCode.ANOTHER_OPERATION_IN_PROGRESS, state, r.id().toString());
+      throw provider.operationInProgress(r);
     }
   }
 

@@ -70,9 +70,27 @@ public interface ResourceProvider {
     throw new IllegalStateException(type().fullName() + " has no long-running step " + step.name());
   }
 
+  /**
+   * The error for a write on {@code resource} while an operation runs on it (its
+   * provisioningState is not terminal). AKS answers its own way (OperationNotAllowed).
+   */
+  default ArmException operationInProgress(StoredResource resource) {
+    return ArmException.of(ArmErrorCode.ANOTHER_OPERATION_IN_PROGRESS,
+        ProvisioningState.of(resource.body()), resource.id().toString());
+  }
+
   /** The resource as GET shows it; derived properties are computed here, never stored. */
   default ObjectNode view(StoredResource resource) {
     return resource.body();
+  }
+
+  /**
+   * The resource as GET shows it, derived properties read through {@code reader}: committed
+   * state for reads, the write's own transaction for the answer to a write. The default ignores
+   * the reader and calls {@link #view(StoredResource)}.
+   */
+  default ObjectNode view(StoredResource resource, ResourceReader reader) {
+    return view(resource);
   }
 
   /**
