@@ -24,24 +24,21 @@ class GoldenIT {
   private static final Path FIXTURES = Path.of("src/test/resources/golden");
   private static final Pattern GUID =
       Pattern.compile("(?i)[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
-  private static final Pattern ETAG = Pattern.compile("(\"etag\": )\"[^\"]*\"");
+  private static final Pattern ETAG =
+      Pattern.compile("(\"etag\": )\"(?:[^\"\\\\]|\\\\.)*\"");
   private static final Pattern TIMESTAMP =
       Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:\\d{2})?");
   private static final Pattern PORT = Pattern.compile("(127\\.0\\.0\\.1|localhost):\\d+");
 
   @TempDir static Path config;
   static ServerAz az;
+  static ByoSetup byo;
 
   @BeforeAll
   static void seedSetup() {
     az = new ServerAz(config);
-    az.ok("feature", "register", "--namespace", "Microsoft.ContainerService", "--name",
-        "NetworkIsolatedClusterPreview");
-    az.ok("group", "create", "--name", "rg-golden", "--location", "eastus");
-    az.ok("acr", "create", "--resource-group", "rg-golden", "--name", "goldenacr", "--sku",
-        "Premium", "--public-network-enabled", "false");
-    az.ok("acr", "update", "--resource-group", "rg-golden", "--name", "goldenacr",
-        "--anonymous-pull-enabled", "true");
+    byo = new ByoSetup("rg-golden", "goldenacr").run(az);
+    az.ok(byo.createCluster("aks-golden"));
   }
 
   @AfterAll
@@ -52,6 +49,23 @@ class GoldenIT {
   @Test
   void acrShow() throws IOException {
     matches("acr-show.json", az.ok("acr", "show", "--name", "goldenacr", "-g", "rg-golden"));
+  }
+
+  @Test
+  void aksShow() throws IOException {
+    matches("aks-show.json", az.ok("aks", "show", "--resource-group", "rg-golden", "--name",
+        "aks-golden"));
+  }
+
+  @Test
+  void nicShow() throws IOException {
+    matches("nic-show.json", az.ok("network", "nic", "show", "--ids", byo.nicId));
+  }
+
+  @Test
+  void privateEndpointShow() throws IOException {
+    matches("private-endpoint-show.json", az.ok("network", "private-endpoint", "show", "--name",
+        "myPrivateEndpoint", "--resource-group", "rg-golden"));
   }
 
   @Test
