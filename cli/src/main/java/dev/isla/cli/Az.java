@@ -70,8 +70,12 @@ public final class Az {
       PrintStream err, Terminal terminal, Phases phases) {
     List<CommandDef> table = CommandTable.all();
     phases.mark("table");
-    int words = (int) args.stream().takeWhile(a -> !a.startsWith("-")).count();
+    int words = 0;
+    while (words < args.size() && !args.get(words).startsWith("-")) {
+      words++;
+    }
     Optional<CommandDef> found = CommandTable.longestMatch(table, args.subList(0, words));
+    phases.mark("match");
     if (found.isEmpty()) {
       String prefix = CommandTable.groupPrefix(table, args.subList(0, words));
       int known = prefix.isEmpty() ? 0 : prefix.split(" ").length;
