@@ -78,12 +78,29 @@ class ByoFlowIT {
         + "Use --yes.");
     az.ok("aks", "upgrade", "--resource-group", byo.group, "--name", "aks-swap",
         "--node-image-only", "--yes");
+    // As real az, the node-image upgrade is started without waiting (azure-cli passes
+    // no_wait=True per pool); the next write would be refused while it runs.
+    awaitPool("aks-swap", "Succeeded");
     assertThat(show("aks-swap", "provisioningState")).isEqualTo("Succeeded");
 
     az.ok("aks", "update", "--resource-group", byo.group, "--name", "aks-swap",
         "--bootstrap-artifact-source", "Direct", "--outbound-type", "LoadBalancer");
     assertThat(show("aks-swap", "bootstrapProfile.artifactSource")).isEqualTo("Direct");
     assertThat(show("aks-swap", "networkProfile.outboundType")).isEqualTo("loadBalancer");
+  }
+
+  void awaitPool(String cluster, String state) {
+    long deadline = System.nanoTime() + 10_000_000_000L;
+    while (!show(cluster, "agentPoolProfiles[0].provisioningState").equals(state)) {
+      assertThat(System.nanoTime()).as("node pool of %s never %s", cluster, state)
+          .isLessThan(deadline);
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError(e);
+      }
+    }
   }
 
   @Test
