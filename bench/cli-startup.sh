@@ -35,6 +35,20 @@ if [ -x /usr/bin/az ]; then
   CMDS+=("env AZURE_CONFIG_DIR=$WORK/debian-az AZURE_CORE_COLLECT_TELEMETRY=false /usr/bin/az version -o json")
 fi
 echo "load before: $(uptime)"
-hyperfine -N --warmup 3 --runs "$RUNS" --export-markdown "$WORK/result.md" "${CMDS[@]}"
+hyperfine -N --warmup 3 --runs "$RUNS" --export-json "$WORK/result.json" "${CMDS[@]}" >&2
 echo "load after: $(uptime)"
-cat "$WORK/result.md"
+# Medians, as ratios to the JVM floor (first command) and to the Debian az (last, if present).
+python3 - "$WORK/result.json" "$ROOT" "${AZ_BASELINE:-baseline}" <<'PY'
+import json, sys
+results = json.load(open(sys.argv[1]))["results"]
+floor = results[0]["median"]
+debian = results[-1]["median"] if "/usr/bin/az" in results[-1]["command"] else None
+print("| Command | Median [ms] | User+sys [ms] | x JVM floor | x Debian az |")
+print("|:---|---:|---:|---:|---:|")
+for r in results:
+    cmd = r["command"].replace(sys.argv[3], "BASELINE/bin/az").replace(sys.argv[2] + "/", "")
+    cmd = cmd.replace(sys.argv[1].rsplit("/", 1)[0], "$WORK")
+    cpu = (r["user"] + r["system"]) * 1000
+    vs_debian = f'{r["median"] / debian:.2f}' if debian else "-"
+    print(f'| `{cmd}` | {r["median"] * 1000:.1f} | {cpu:.1f} | {r["median"] / floor:.2f} | {vs_debian} |')
+PY
