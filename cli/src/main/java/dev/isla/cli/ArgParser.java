@@ -9,7 +9,9 @@ import java.util.Optional;
 /**
  * Parses one command's arguments the way az's argparse does, from the command's table row, and
  * reports errors in argparse's wording. Supported spellings: {@code --name value},
- * {@code --name=value}, {@code -n value}, {@code -nvalue}, {@code -n=value}; a list argument
+ * {@code --name=value}, {@code -n value}, {@code -nvalue}, {@code -n=value}, and a unique
+ * prefix of a long option ({@code --resource-g}, argparse's {@code allow_abbrev}, which az keeps
+ * on); a list argument
  * ({@code nargs='+'}) takes every following token up to the next option; a repeated argument
  * keeps its last value. As in argparse, a token is an option when it starts with {@code -},
  * unless it is {@code -} alone, a negative number, or contains a space.
@@ -46,7 +48,7 @@ public final class ArgParser {
         unrecognized.addAll(tokens.subList(i, tokens.size()));
         break;
       }
-      Optional<Match> match = isOption(token) ? match(all, token) : Optional.empty();
+      Optional<Match> match = isOption(token) ? match(def, all, token) : Optional.empty();
       if (match.isEmpty()) {
         unrecognized.add(token);
         continue;
@@ -83,23 +85,49 @@ public final class ArgParser {
     return dot < 0 || (dot < token.length() - 1 && token.indexOf('.', dot + 1) < 0);
   }
 
-  private static Optional<Match> match(List<Arg> all, String token) {
+  private static Optional<Match> match(CommandDef def, List<Arg> all, String token) {
     Optional<Arg> exact = find(all, token);
     if (exact.isPresent()) {
       return Optional.of(new Match(exact.get(), Optional.empty()));
     }
     int eq = token.indexOf('=');
-    if (eq > 0) {
-      Optional<Arg> named = find(all, token.substring(0, eq));
-      if (named.isPresent()) {
-        return Optional.of(new Match(named.get(), Optional.of(token.substring(eq + 1))));
-      }
+    String option = eq > 0 ? token.substring(0, eq) : token;
+    Optional<String> attached = eq > 0 ? Optional.of(token.substring(eq + 1)) : Optional.empty();
+    Optional<Arg> named = find(all, option);
+    if (named.isPresent()) {
+      return Optional.of(new Match(named.get(), attached));
     }
-    if (!token.startsWith("--") && token.length() > 2) {
+    if (option.startsWith("--")) {
+      return abbreviation(def, all, option).map(a -> new Match(a, attached));
+    }
+    if (token.length() > 2) {
       return find(all, token.substring(0, 2)).filter(a -> a.kind() != Arg.Kind.FLAG)
           .map(a -> new Match(a, Optional.of(token.substring(2))));
     }
     return Optional.empty();
+  }
+
+  /** argparse's {@code allow_abbrev}: a unique prefix of a long option names it. */
+  private static Optional<Arg> abbreviation(CommandDef def, List<Arg> all, String prefix) {
+    List<Arg> args = new ArrayList<>();
+    List<String> spellings = new ArrayList<>();
+    for (Arg arg : all) {
+      List<String> names = new ArrayList<>(List.of(arg.name()));
+      names.addAll(arg.aliases());
+      for (String name : names) {
+        if (name.startsWith("--") && name.startsWith(prefix)) {
+          spellings.add(name);
+          if (!args.contains(arg)) {
+            args.add(arg);
+          }
+        }
+      }
+    }
+    if (args.size() > 1) {
+      throw usage(def, "ambiguous option: " + prefix + " could match "
+          + String.join(", ", spellings));
+    }
+    return args.stream().findFirst();
   }
 
   private static Optional<Arg> find(List<Arg> all, String spelling) {
@@ -173,6 +201,6 @@ public final class ArgParser {
 
   /** A usage error for {@code def}. */
   public static UsageException usage(CommandDef def, String message) {
-    return new UsageException(HelpText.usage(def), "az " + def.path(), message);
+    return new UsageException(HelpText.usage(def), message);
   }
 }

@@ -23,7 +23,7 @@ class ArgParserTest {
     try {
       parse(tokens);
     } catch (UsageException e) {
-      return e.render().lines().toList().getLast();
+      return e.render().lines().toList().getFirst();
     }
     throw new AssertionError("no usage error");
   }
@@ -43,12 +43,13 @@ class ArgParserTest {
     assertThat(parse("-n", "-has space")).containsEntry("--name", "-has space");
     assertThat(parse("-n", "a", "--sku", "premium")).containsEntry("--sku", "Premium");
     assertThat(parse("-h")).containsEntry("--help", Boolean.TRUE);
+    assertThat(parse("--nam", "a", "--sk=Basic")).containsEntry("--name", "a")
+        .containsEntry("--sku", "Basic");
   }
 
   @Test
   void argparseErrors() {
-    assertThat(error("-n")).isEqualTo("az x show: error: argument --name/-n: expected one "
-        + "argument");
+    assertThat(error("-n")).isEqualTo("ERROR: argument --name/-n: expected one argument");
     assertThat(error("-n", "--yes")).endsWith("argument --name/-n: expected one argument");
     assertThat(error("-n", "a", "--count", "-5x")).endsWith("argument --count: expected one "
         + "argument");
@@ -61,13 +62,19 @@ class ArgParserTest {
     assertThat(error("-n", "a", "--sku", "gold")).endsWith("argument --sku: invalid choice: "
         + "'gold' (choose from 'Basic', 'Premium')");
     assertThat(parse("--ids", "/x")).doesNotContainKey("--name");
+    assertThat(parse("--n", "a")).containsEntry("--name", "a");
+    assertThat(error("-n", "a", "--s", "x")).endsWith("ambiguous option: --s could match --sku, "
+        + "--subscription");
   }
 
   @Test
-  void usageLineComesFirst() {
+  void usageLineFollowsTheError() {
     assertThatThrownBy(() -> parse("-n")).isInstanceOf(UsageException.class)
         .satisfies(e -> assertThat(((UsageException) e).render())
-            .startsWith("usage: az x show [-h]"))
+            .endsWith("\n\nusage: az x show [-h] [--verbose] [--debug] [--only-show-errors] "
+                + "[--output {json,jsonc,yaml,yamlc,table,tsv,none}] [--query JMESPATH] "
+                + "[--subscription _SUBSCRIPTION] [--name NAME] [--count COUNT] [--ids IDS [IDS "
+                + "...]] [--yes] [--sku SKU]"))
         .satisfies(e -> assertThat(((UsageException) e).exitCode()).isEqualTo(2));
   }
 }

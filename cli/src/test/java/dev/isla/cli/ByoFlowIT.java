@@ -118,7 +118,7 @@ class ByoFlowIT {
     ServerAz.Result subnet = az.run("network", "vnet", "subnet", "show", "-g", byo.group,
         "--vnet-name", "vnet-isolated");
     assertThat(subnet.code()).isEqualTo(2);
-    assertThat(subnet.err()).contains("az network vnet subnet show: error: the following "
+    assertThat(subnet.err()).startsWith("ERROR: the following "
         + "arguments are required: --name/-n");
   }
 }

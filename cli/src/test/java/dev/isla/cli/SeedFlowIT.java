@@ -102,8 +102,15 @@ class SeedFlowIT {
 
     ServerAz.Result noName = az.run("acr", "create", "-g", "rg-acr-errors", "--sku", "Premium");
     assertThat(noName.code()).isEqualTo(2);
-    assertThat(noName.err()).startsWith("usage: az acr create")
-        .contains("az acr create: error: the following arguments are required: --name/-n");
+    assertThat(noName.out()).isEmpty();
+    assertThat(noName.err()).startsWith("ERROR: the following arguments are required: "
+        + "--name/-n\n\nusage: az acr create [-h]");
+
+    ServerAz.Result badQuery = az.run("acr", "show", "-n", "x", "--query");
+    assertThat(badQuery.code()).isEqualTo(2);
+    assertThat(badQuery.err()).startsWith("ERROR: argument --query: expected one argument\n"
+        + "To learn more about --query, please visit: "
+        + "'https://docs.microsoft.com/cli/azure/query-azure-cli'\n");
   }
 
   @Test

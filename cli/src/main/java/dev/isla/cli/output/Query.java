@@ -3,6 +3,7 @@ package dev.isla.cli.output;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.isla.arm.Json;
 import dev.isla.cli.CliException;
+import dev.isla.cli.UsageException;
 import io.burt.jmespath.Expression;
 import io.burt.jmespath.JmesPathException;
 import io.burt.jmespath.RuntimeConfiguration;
@@ -24,7 +25,7 @@ public final class Query {
       return compiled.search(input);
     } catch (JmesPathException e) {
       throw new CliException("argument --query: invalid jmespath_type value: '" + expression
-          + "'", 2);
+          + "'\n" + UsageException.QUERY_HELP, 2);
     }
   }
 
