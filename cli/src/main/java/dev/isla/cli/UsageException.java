@@ -8,7 +8,8 @@ package dev.isla.cli;
  */
 public final class UsageException extends CliException {
 
-  static final String QUERY_HELP = "To learn more about --query, please visit: "
+  /** az's pointer printed under every {@code --query} error. */
+  public static final String QUERY_HELP = "To learn more about --query, please visit: "
       + "'https://docs.microsoft.com/cli/azure/query-azure-cli'";
 
   private final String usage;
