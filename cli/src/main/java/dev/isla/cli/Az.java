@@ -25,7 +25,11 @@ public final class Az {
     int code = run(args, System.getenv(), out, err, Terminal.fromEnvironment(System.getenv(),
         System.in));
     out.flush();
-    System.exit(code);
+    err.flush();
+    // halt, not exit: System.exit logs the exit through System.Logger, whose first use loads
+    // the logging framework and scans every jar for a LoggerFinder (~70 classes, docs/
+    // BENCHMARKS.md). The CLI has no shutdown hooks, and both streams are flushed above.
+    Runtime.getRuntime().halt(code);
   }
 
   /** Runs without a terminal (scripts, tests). */
