@@ -1,0 +1,113 @@
+package dev.isla.registry.api;
+
+import dev.isla.registry.oci.ByteRange;
+import dev.isla.registry.oci.Digest;
+import dev.isla.registry.storage.BlobContent;
+import dev.isla.registry.storage.BlobStore;
+import dev.isla.registry.storage.ContentSources;
+import dev.isla.registry.storage.RepositoryId;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/** {@code /v2/<name>/blobs/<digest>}: GET and HEAD (with {@code Range}), DELETE. */
+final class BlobHandler {
+
+  private static final int BUFFER = 256 * 1024;
+
+  private final BlobStore blobs;
+  private final ContentSources sources;
+
+  BlobHandler(BlobStore blobs, ContentSources sources) {
+    this.blobs = blobs;
+    this.sources = sources;
+  }
+
+  void handle(Exchange exchange) {
+    Digest digest = digest(exchange.route().parameter());
+    RepositoryId repository = exchange.repository();
+    switch (exchange.method()) {
+      case "GET", "HEAD" -> serve(exchange, digest, sources
+          .forRepository(exchange.registry(), repository).blob(repository, digest));
+      case "DELETE" -> {
+        if (!blobs.unlink(repository, digest)) {
+          throw RegistryErrorCode.BLOB_UNKNOWN.exception("blob " + digest + " is not in "
+              + repository.name());
+        }
+        exchange.response().status(202);
+        exchange.header("Content-Length", "0");
+        exchange.response().send();
+      }
+      default -> throw Dispatcher.unsupported(exchange);
+    }
+  }
+
+  static Digest digest(String text) {
+    try {
+      return Digest.parse(text);
+    } catch (IllegalArgumentException e) {
+      throw RegistryErrorCode.DIGEST_INVALID.exception("'" + text
+          + "' is not a supported digest (sha256:<64 hex> or sha512:<128 hex>)");
+    }
+  }
+
+  private static void serve(Exchange exchange, Digest digest, Optional<BlobContent> found) {
+    BlobContent blob = found.orElseThrow(() -> RegistryErrorCode.BLOB_UNKNOWN.exception(
+        "blob " + digest + " is not in " + exchange.route().repository().orElseThrow()));
+    exchange.header("Docker-Content-Digest", digest.toString());
+    exchange.header("Content-Type", "application/octet-stream");
+    exchange.header("Accept-Ranges", "bytes");
+    if (blob.fromUpstream()) {
+      exchange.header("X-Azure-Origin", "upstream");
+    }
+    OptionalLong size = blob.size();
+    ByteRange.Resolution range = size.isPresent()
+        ? ByteRange.parse(exchange.header("Range"), size.getAsLong()) : new ByteRange.Whole();
+    switch (range) {
+      case ByteRange.Unsatisfiable u -> throw new RegistryException(
+          RegistryErrorCode.RANGE_NOT_SATISFIABLE, "the blob has " + size.getAsLong() + " bytes",
+          java.util.Map.of("Content-Range", "bytes */" + size.getAsLong()));
+      case ByteRange.Part part -> {
+        exchange.response().status(206);
+        exchange.header("Content-Range", part.range().contentRange());
+        send(exchange, blob, part.range().start(), OptionalLong.of(part.range().length()));
+      }
+      case ByteRange.Whole w -> send(exchange, blob, 0, size);
+    }
+  }
+
+  private static void send(Exchange exchange, BlobContent blob, long offset, OptionalLong length) {
+    length.ifPresent(l -> exchange.header("Content-Length", Long.toString(l)));
+    if (exchange.isHead()) {
+      exchange.response().send();
+      return;
+    }
+    // The stream is closed only after a complete copy: closing it after a failure would end
+    // the response normally and hide the failure from the client.
+    OutputStream out = exchange.response().outputStream();
+    try (InputStream in = blob.open(offset)) {
+      copy(in, out, length.orElse(Long.MAX_VALUE));
+      out.close();
+    } catch (IOException | RuntimeException e) {
+      throw new StreamAbortedException(e);
+    }
+  }
+
+  private static void copy(InputStream in, OutputStream out, long limit) throws IOException {
+    byte[] buffer = new byte[BUFFER];
+    long left = limit;
+    while (left > 0) {
+      int n = in.read(buffer, 0, (int) Math.min(buffer.length, left));
+      if (n < 0) {
+        if (limit != Long.MAX_VALUE) {
+          throw new IOException("the blob ended " + left + " bytes early");
+        }
+        return;
+      }
+      out.write(buffer, 0, n);
+      left -= n;
+    }
+  }
+}

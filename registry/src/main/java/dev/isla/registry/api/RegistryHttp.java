@@ -1,0 +1,130 @@
+package dev.isla.registry.api;
+
+import dev.isla.registry.auth.AccessPolicy;
+import dev.isla.registry.auth.AccessRequest;
+import dev.isla.registry.catalog.RegistryCatalog;
+import dev.isla.registry.catalog.RegistryInfo;
+import dev.isla.registry.storage.BlobStore;
+import dev.isla.registry.storage.ContentSources;
+import dev.isla.registry.storage.ManifestStore;
+import dev.isla.registry.storage.RepositoryStore;
+import dev.isla.registry.storage.TagStore;
+import dev.isla.registry.storage.driver.BlobVerificationException;
+import dev.isla.registry.storage.driver.StorageException;
+import dev.isla.registry.storage.driver.UploadUnknownException;
+import io.helidon.http.HeaderNames;
+import io.helidon.webserver.http.Handler;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import java.io.UncheckedIOException;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The registry's HTTP edge, one Helidon handler for every registry. The request pipeline, in
+ * order: find the registry by {@code Host} (virtual hosting), parse the route, ask the
+ * {@link AccessPolicy}, stamp the common headers, dispatch; then map whatever was thrown to the
+ * spec's error body. Once a body has started, a failure can only abort the connection.
+ */
+public final class RegistryHttp implements Handler {
+
+  private static final Logger LOG = Logger.getLogger(RegistryHttp.class.getName());
+
+  private final RegistryCatalog catalog;
+  private final AccessPolicy policy;
+  private final Dispatcher dispatcher;
+  private final Optional<String> defaultRegistryHost;
+
+  /**
+   * @param defaultRegistryHost the login server answered for hosts no registry claims (an IP
+   *     literal or {@code localhost} used by local tools), or empty to refuse them
+   */
+  public RegistryHttp(RegistryCatalog catalog, AccessPolicy policy, BlobStore blobs,
+      ManifestStore manifests, TagStore tags, RepositoryStore repositories,
+      ContentSources sources, Optional<String> defaultRegistryHost) {
+    this.catalog = catalog;
+    this.policy = policy;
+    this.defaultRegistryHost = defaultRegistryHost;
+    ManifestPush push = new ManifestPush(blobs, manifests, tags);
+    this.dispatcher = new Dispatcher(new BlobHandler(blobs, sources), new UploadHandler(blobs),
+        new ManifestHandler(manifests, tags, sources, push), new ListHandler(tags, repositories),
+        new ReferrersHandler(manifests));
+  }
+
+  @Override
+  public void handle(ServerRequest request, ServerResponse response) {
+    boolean head = request.prologue().method().text().equalsIgnoreCase("HEAD");
+    try {
+      response.header("Docker-Distribution-Api-Version", "registry/2.0");
+      request.query().first("ns").asOptional()
+          .ifPresent(ns -> response.header("OCI-Namespace", ns));
+      Exchange exchange = new Exchange(registry(request),
+          RegistryRoute.parse(request.path().rawPath()), request, response);
+      authorize(exchange);
+      dispatcher.dispatch(exchange);
+    } catch (StreamAbortedException e) {
+      // Headers and part of the body are out: only ending the connection tells the client.
+      LOG.log(Level.FINE, "transfer aborted on " + request.path().rawPath(), e);
+      throw e;
+    } catch (RuntimeException e) {
+      if (response.isSent()) {
+        throw e;
+      }
+      ErrorResponses.write(response, toRegistryException(request, e), head);
+    }
+  }
+
+  private RegistryInfo registry(ServerRequest request) {
+    String host = request.headers().first(HeaderNames.HOST).orElse("");
+    String name = stripPort(host).toLowerCase(Locale.ROOT);
+    return catalog.findByHost(name)
+        .or(() -> defaultRegistryHost.flatMap(catalog::findByHost))
+        .orElseThrow(() -> RegistryErrorCode.REGISTRY_UNKNOWN.exception(
+            "no registry is served at host '" + host + "'"));
+  }
+
+  private void authorize(Exchange exchange) {
+    AccessRequest request = new AccessRequest(exchange.registry(),
+        exchange.route().repository().map(Object::toString), Dispatcher.action(exchange),
+        exchange.header("Authorization"), exchange.request().remotePeer().host());
+    switch (policy.decide(request)) {
+      case ALLOW -> { }
+      case UNAUTHENTICATED -> throw RegistryErrorCode.UNAUTHORIZED.exception(
+          "authentication required");
+      case DENIED -> throw RegistryErrorCode.DENIED.exception("access to "
+          + exchange.registry().loginServer() + " is denied");
+    }
+  }
+
+  private static RegistryException toRegistryException(ServerRequest request,
+      RuntimeException e) {
+    return switch (e) {
+      case RegistryException r -> r;
+      case BlobVerificationException v -> RegistryErrorCode.DIGEST_INVALID.exception(
+          v.getMessage());
+      case UploadUnknownException u -> RegistryErrorCode.BLOB_UPLOAD_UNKNOWN.exception(
+          u.getMessage());
+      default -> {
+        String tracking = UUID.randomUUID().toString();
+        if (!(e instanceof UncheckedIOException)) {
+          LOG.log(Level.SEVERE, "unexpected error on " + request.prologue().method().text() + " "
+              + request.path().rawPath() + " (tracking id " + tracking + ")", e);
+        }
+        String what = e instanceof StorageException ? "storage failed" : "internal error";
+        yield RegistryErrorCode.UNKNOWN.exception(what + " (tracking id " + tracking + ")");
+      }
+    };
+  }
+
+  private static String stripPort(String host) {
+    if (host.startsWith("[")) {
+      int end = host.indexOf(']');
+      return end < 0 ? host : host.substring(0, end + 1);
+    }
+    int colon = host.lastIndexOf(':');
+    return colon < 0 ? host : host.substring(0, colon);
+  }
+}
