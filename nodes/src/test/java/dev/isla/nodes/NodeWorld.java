@@ -81,6 +81,7 @@ final class NodeWorld implements AutoCloseable {
   final ScriptedRegistry acr;
   final ScriptedRegistry mcr = ScriptedRegistry.mcr(ARTIFACTS);
   private final List<WebServer> servers;
+  final int mcrPort;
 
   NodeWorld() {
     SigningKey key = SigningKey.generate();
@@ -99,6 +100,7 @@ final class NodeWorld implements AutoCloseable {
     WebServer imds = start(r -> r.register(new ManagedIdentityEndpoints(login,
         LoginSettings.of(List.of(), Optional.empty()))));
     servers = List.of(acrServer, mcrServer, imds);
+    mcrPort = mcrServer.port();
     topology();
     for (LogicalAddress a : List.of(PE_REGISTRY, PE_DATA, ACR_PUBLIC)) {
       services.register(a, 443, listener(acrServer));
@@ -165,6 +167,11 @@ final class NodeWorld implements AutoCloseable {
 
   private static InetSocketAddress listener(WebServer server) {
     return new InetSocketAddress(InetAddress.getLoopbackAddress(), server.port());
+  }
+
+  /** Stops the MCR stand-in: the upstream is down. */
+  void stopMcr() {
+    servers.get(1).stop();
   }
 
   @Override

@@ -18,7 +18,7 @@ import javax.net.ssl.SSLException;
 /**
  * {@code curl [-sS] [-I] [-f] [-L] [-k] [--max-time N] URL} with curl 8's messages and exit
  * codes: 6 could not resolve, 7 could not connect, 28 timed out, 22 with {@code -f} on a status
- * of 400 or more, 35 TLS failure, 0 otherwise. {@code -s} silences errors unless {@code -S}. The
+ * of 400 or more, 60 certificate not accepted, 35 other TLS failure, 0 otherwise. {@code -s} silences errors unless {@code -S}. The
  * body (or with {@code -I} the status line and headers) is printed, at most 1 MiB.
  */
 final class CurlCommand {
@@ -77,10 +77,23 @@ final class CurlCommand {
       return error(7, "Failed to connect to " + url.host() + " port " + url.port() + " after "
           + elapsed(started) + " ms: Couldn't connect to server");
     } catch (SSLException e) {
-      return error(35, "TLS connect error: " + e.getMessage());
+      return tlsError(e, url);
     } catch (IOException e) {
       return error(56, "Recv failure: " + e.getMessage());
     }
+  }
+
+  /** curl 8: 60 for a certificate it does not accept, 35 for any other handshake failure. */
+  private CommandOutput tlsError(SSLException e, Url url) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof java.security.cert.CertificateException c) {
+        return error(60, String.valueOf(c.getMessage()).contains("subject alternative")
+            ? "SSL: no alternative certificate subject name matches target host name '"
+                + url.host() + "'"
+            : "SSL certificate problem: unable to get local issuer certificate");
+      }
+    }
+    return error(35, "TLS connect error: " + e.getMessage());
   }
 
   private Optional<String> options(List<String> args) {

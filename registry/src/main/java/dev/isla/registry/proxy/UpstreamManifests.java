@@ -57,12 +57,20 @@ final class UpstreamManifests {
   Optional<StoredManifest> byTag(CacheRules.Match match, RepositoryId repository, String tag,
       Optional<StoredManifest> cached) {
     String key = repository + ":" + tag;
-    Long last = checkedAt.get(key);
-    if (cached.isPresent() && last != null
-        && System.nanoTime() - last < tagFreshness.toNanos()) {
+    if (cached.isPresent() && fresh(key)) {
       return cached;
     }
-    return flights.run(key, () -> revalidate(match, repository, tag, cached, key));
+    return flights.run(key, () -> {
+      // A flight that ended just before this one began may have refreshed the tag.
+      Optional<StoredManifest> now = tags.resolve(repository, tag)
+          .flatMap(d -> manifests.get(repository, d));
+      return now.isPresent() && fresh(key) ? now : revalidate(match, repository, tag, now, key);
+    });
+  }
+
+  private boolean fresh(String key) {
+    Long last = checkedAt.get(key);
+    return last != null && System.nanoTime() - last < tagFreshness.toNanos();
   }
 
   private Optional<StoredManifest> revalidate(CacheRules.Match match, RepositoryId repository,

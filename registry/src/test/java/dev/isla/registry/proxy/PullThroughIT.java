@@ -89,6 +89,23 @@ class PullThroughIT {
   }
 
   @Test
+  void concurrentColdManifestPullsCostOneHeadAndOneGet() throws Exception {
+    start(Duration.ofMinutes(5));
+    String path = "/v2/aks-managed-repository/" + REPO + "/manifests/3.6";
+    try (var pool = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+      List<java.util.concurrent.Future<HttpResponse<byte[]>>> pulls = new java.util.ArrayList<>();
+      for (int i = 0; i < 16; i++) {
+        pulls.add(pool.submit(() -> client.get(path)));
+      }
+      for (var pull : pulls) {
+        assertThat(pull.get().body()).isEqualTo(manifest);
+      }
+    }
+    assertThat(upstream.count("HEAD /v2/" + REPO + "/manifests/3.6")).isEqualTo(1);
+    assertThat(upstream.count("GET /v2/" + REPO + "/manifests/")).isEqualTo(1);
+  }
+
+  @Test
   void anExactRuleMapsItsOwnPath() throws IOException {
     start(Duration.ofMinutes(5));
     upstream.manifest("oss/kubernetes/coredns", "v1", Oci.OCI_MANIFEST, manifest);

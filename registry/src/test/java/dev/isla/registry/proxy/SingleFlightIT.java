@@ -129,10 +129,10 @@ class SingleFlightIT {
     try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
       List<Future<Boolean>> clients = new ArrayList<>();
       for (int i = 0; i < 4; i++) {
-        clients.add(pool.submit(this::receivedIntactBlob));
+        clients.add(pool.submit(this::failedVisibly));
       }
       for (Future<Boolean> c : clients) {
-        assertThat(c.get()).as("a client received the whole blob despite " + fault).isFalse();
+        assertThat(c.get()).as("a client did not see the failure of " + fault).isTrue();
       }
     }
     assertThat(fixture.driver.blobSize(digest)).isEmpty();
@@ -146,13 +146,15 @@ class SingleFlightIT {
     assertThat(fixture.driver.blobSize(digest)).hasValue(blob.length);
   }
 
-  /** True only if the client got a 200 whose body is the complete, correct blob. */
-  private boolean receivedIntactBlob() {
+  /**
+   * True when the client could tell the transfer failed: an error status, or a connection that
+   * ended before the announced length. A complete 200 body — even a wrong one — is false.
+   */
+  private boolean failedVisibly() {
     try {
-      HttpResponse<byte[]> response = fetch();
-      return response.statusCode() == 200 && Digest.sha256(response.body()).equals(digest);
+      return fetch().statusCode() >= 500;
     } catch (IOException e) {
-      return false;
+      return true;
     }
   }
 
