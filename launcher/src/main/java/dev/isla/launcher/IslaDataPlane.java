@@ -23,7 +23,7 @@ import dev.isla.launcher.adapt.StoreFabricCatalog;
 import dev.isla.launcher.adapt.StoreRegistryCatalog;
 import dev.isla.launcher.adapt.StoreRegistryPermissions;
 import dev.isla.nodes.NodeAgents;
-import dev.isla.launcher.adapt.StandInArtifacts;
+import dev.isla.nodes.boot.BootArtifacts;
 import dev.isla.nodes.net.NodeNetwork;
 import dev.isla.registry.RegistryServer;
 import dev.isla.registry.proxy.PullThrough;
@@ -54,20 +54,25 @@ final class IslaDataPlane implements AutoCloseable {
   static final String MCR = "mcr.microsoft.com";
 
   private final List<AutoCloseable> started = new ArrayList<>();
-  private final StandInMcr mcr;
+  private final java.nio.file.Path dataDir;
+  private final String host;
+  private final VnetResolvers resolvers;
+  private final int mcrPort;
+  private StandInMcr mcr;
   private final RegistryServer registry;
   private final DnsServer dns;
   private final Fabric fabric;
   private final DataPlane dataPlane;
 
   IslaDataPlane(IslaConfig config, ObservedStore store, String tenantId, Clock clock) {
-    String host = config.host();
+    this.host = config.host();
+    this.dataDir = config.dataDir();
     SigningKey key = SigningKey.open(config.dataDir());
     TokenIssuer issuer = new TokenIssuer(key, clock);
     AcrTokenService tokens = new AcrTokenService(key, new TokenVerifier(List.of(key), clock),
         new StoreRegistryPermissions(store), Set.copyOf(LoginSettings.AZURE_RESOURCES), clock);
-    this.mcr = track(StandInMcr.start(config.dataDir(), KubernetesVersions.supported(), host,
-        0));
+    this.mcr = StandInMcr.start(dataDir, KubernetesVersions.supported(), host, 0);
+    this.mcrPort = mcr.port();
     List<String> publicHosts = List.of(MCR);
     StoreFabricCatalog network = new StoreFabricCatalog(store, publicHosts);
     ServiceMap services = new ServiceMap();
@@ -83,14 +88,14 @@ final class IslaDataPlane implements AutoCloseable {
         List.of(oauth)));
     this.dns = track(DnsServer.start(new StoreDnsCatalog(store, publicHosts), host, 0));
     for (int port : List.of(443, 80)) {
-      services.register(PublicAddresses.of(MCR), port, new InetSocketAddress(host, mcr.port()));
+      services.register(PublicAddresses.of(MCR), port, new InetSocketAddress(host, mcrPort));
     }
-    VnetResolvers resolvers = new VnetResolvers(dns, services, config.dataDir());
+    this.resolvers = new VnetResolvers(dns, services);
     PublicRoutes routes = new PublicRoutes(store, network, services,
         new InetSocketAddress(host, registry.port()));
     NodeAgents agents = new NodeAgents(fabric, new NodeAgents.Settings(
         NodeNetwork.Settings.plain(Duration.ofSeconds(3), Duration.ofSeconds(30)), 16,
-        new StandInArtifacts()), clock);
+        BootArtifacts::forVersion), clock);
     NodeAgentsPort nodes = new NodeAgentsPort(agents, store, tenantId, clock,
         vnet -> prepare(resolvers, routes, vnet));
     NodeImds imds = track(new NodeImds(fabric, store, nodes::kubeletClientId, issuer, host));
@@ -101,6 +106,21 @@ final class IslaDataPlane implements AutoCloseable {
   private static void prepare(VnetResolvers resolvers, PublicRoutes routes, ResourceId vnet) {
     resolvers.ensure(vnet);
     routes.sync(vnet);
+  }
+
+  /** Takes the MCR stand-in off the network (its port stays reserved for {@link #startMcr}). */
+  synchronized void stopMcr() {
+    mcr.close();
+  }
+
+  /** Serves the MCR stand-in again on the port it had. */
+  synchronized void startMcr() {
+    mcr.close();
+    mcr = StandInMcr.start(dataDir, KubernetesVersions.supported(), host, mcrPort);
+  }
+
+  VnetResolvers resolvers() {
+    return resolvers;
   }
 
   private <T extends AutoCloseable> T track(T resource) {
@@ -118,7 +138,7 @@ final class IslaDataPlane implements AutoCloseable {
   }
 
   String mcrUrl(String host) {
-    return "http://" + host + ":" + mcr.port();
+    return "http://" + host + ":" + mcrPort;
   }
 
   /** The public view of the DNS server, {@code 127.0.0.1:PORT}. */
@@ -131,7 +151,8 @@ final class IslaDataPlane implements AutoCloseable {
   }
 
   @Override
-  public void close() {
+  public synchronized void close() {
+    started.add(0, mcr);
     for (AutoCloseable c : started.reversed()) {
       try {
         c.close();

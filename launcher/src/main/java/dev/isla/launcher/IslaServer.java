@@ -32,6 +32,7 @@ public final class IslaServer implements AutoCloseable {
   private final ResourceStore store;
   private final IslaDataPlane dataPlane;
   private final ControlPlane controlPlane;
+  private final AdminEndpoints admin;
   private final InstanceState state;
 
   /** Starts serving; throws {@link IllegalStateException} with a clear message when it can't. */
@@ -59,12 +60,13 @@ public final class IslaServer implements AutoCloseable {
     this.dataPlane = new IslaDataPlane(config, observed, settings.tenantId(), clock);
     this.controlPlane = new ControlPlane(store, settings, clock, config.host(), config.armPort(),
         dataPlane.ports());
+    this.admin = new AdminEndpoints(config.host(), dataPlane, store);
     String host = hostForUrl(config.host());
     this.state = new InstanceState(ProcessHandle.current().pid(),
         "http://" + host + ":" + controlPlane.port(),
         settings.subscriptionId(), settings.tenantId(), java.time.Instant.now(),
         dataPlane.registryUrl(host), host + ":" + dataPlane.dnsAddress().getPort(),
-        dataPlane.mcrUrl(host));
+        dataPlane.mcrUrl(host), "http://" + host + ":" + admin.port());
     state.write(dir);
     LOG.info(() -> "Isla serving ARM at " + state.armUrl() + " with data in " + dir);
   }
@@ -88,6 +90,7 @@ public final class IslaServer implements AutoCloseable {
   @Override
   public void close() {
     InstanceState.remove(config.dataDir());
+    admin.close();
     controlPlane.close();
     dataPlane.close();
     store.close();
