@@ -10,7 +10,8 @@ PUBLIC=$(isla dns ${REGISTRY_NAME}.azurecr.io A)
 echo "$PUBLIC"
 expect_match "$PUBLIC" "${REGISTRY_NAME}\.privatelink\.azurecr\.io" "public view CNAMEs to privatelink"
 expect_match "$PUBLIC" "IN[[:space:]]+A[[:space:]]+20\." "public view answers the public address"
-INSIDE=$(isla dns --vnet ${VNET_NAME} ${REGISTRY_NAME}.azurecr.io A)
+VNET_ID=$(az network vnet show --resource-group ${RESOURCE_GROUP} --name ${VNET_NAME} --query id -o tsv)
+INSIDE=$(isla dns --vnet ${VNET_ID} ${REGISTRY_NAME}.azurecr.io A)
 echo "$INSIDE"
 expect_match "$INSIDE" "IN[[:space:]]+A[[:space:]]+${REGISTRY_PRIVATE_IP//./\\.}" "the VNet's view answers the private endpoint"
 if command -v dig >/dev/null; then

@@ -50,13 +50,20 @@ final class OperatorCommands {
           + (vnet == null ? "" : "?vnet=" + URLEncoder.encode(vnet, StandardCharsets.UTF_8)));
       String address = views.path("public").asText();
       if (vnet != null) {
-        Optional<JsonNode> match = Optional.empty();
+        java.util.List<JsonNode> matches = new java.util.ArrayList<>();
         for (JsonNode v : views.path("vnets")) {
           if (v.path("name").asText().equalsIgnoreCase(vnet)
               || v.path("id").asText().equalsIgnoreCase(vnet)) {
-            match = Optional.of(v);
+            matches.add(v);
           }
         }
+        if (matches.size() > 1) {
+          System.err.println("isla: several virtual networks are named '" + vnet + "'; pass one"
+              + " of their ids:");
+          matches.forEach(v -> System.err.println("  " + v.path("id").asText()));
+          return 1;
+        }
+        Optional<JsonNode> match = matches.stream().findFirst();
         if (match.isEmpty() || !match.get().has("address")) {
           System.err.println("isla: no virtual network '" + vnet + "' in this cloud");
           return 1;
