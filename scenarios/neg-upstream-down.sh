@@ -9,7 +9,7 @@ isla mcr stop
 trap 'isla mcr start >/dev/null' EXIT
 
 expect_fail_matching "Cache with the upstream down and nothing cached" \
-  "exit status=207.*kubernetes-node.*(upstream|unreachable|UNAVAILABLE|5[0-9][0-9])" -- \
+  "exit status=207.*kubernetes-node.*pull from source .mcr\.microsoft\.com.*failed" -- \
   az aks create --resource-group ${RESOURCE_GROUP} --name ${AKS_NAME} --kubernetes-version 1.30.3 --bootstrap-artifact-source Cache --outbound-type none --network-plugin azure --enable-private-cluster
 isla mcr start
 echo "PASSED $(basename "$0")"
