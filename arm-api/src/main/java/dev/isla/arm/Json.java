@@ -1,53 +1,101 @@
 package dev.isla.arm;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.PrettyPrinter;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Optional;
 
-/** The one Jackson configuration shared by server and CLI: JSON trees, never data binding. */
+/**
+ * The one JSON codec shared by server and CLI: JSON trees ({@link JsonNode}), never data binding.
+ * Text is read and written with Jackson's streaming API only: an {@code ObjectMapper} costs
+ * 40-100 ms of class initialisation (its default date format pulls in time zones and locale
+ * data), which a CLI run cannot afford (docs/BENCHMARKS.md, CLI start-up). Trees are what
+ * {@code ObjectMapper.readTree} builds: integers as int/long/BigInteger nodes, other numbers as
+ * doubles; duplicate keys are rejected, as ARM does.
+ */
 public final class Json {
 
-  /** Shared, thread-safe mapper. Trees only; duplicate keys are rejected as ARM does. */
-  public static final ObjectMapper MAPPER =
-      new ObjectMapper().enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
+  private static final JsonFactory FACTORY = JsonFactory.builder()
+      .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
   private Json() {}
 
   public static ObjectNode object() {
-    return MAPPER.createObjectNode();
+    return NODES.objectNode();
   }
 
   public static ArrayNode array() {
-    return MAPPER.createArrayNode();
+    return NODES.arrayNode();
   }
 
   /**
-   * Parses JSON text.
+   * Parses JSON text; blank text is the missing node.
    *
    * @throws IllegalArgumentException with the parser's explanation when {@code text} is not JSON
    */
   public static JsonNode parse(String text) {
-    try {
-      return MAPPER.readTree(text);
+    try (JsonParser parser = FACTORY.createParser(text)) {
+      JsonToken first = parser.nextToken();
+      return first == null ? MissingNode.getInstance() : read(parser, first);
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException(e.getOriginalMessage(), e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
+  }
+
+  private static JsonNode read(JsonParser parser, JsonToken token) throws IOException {
+    return switch (token) {
+      case START_OBJECT -> {
+        ObjectNode object = NODES.objectNode();
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+          String name = parser.currentName();
+          object.set(name, read(parser, parser.nextToken()));
+        }
+        yield object;
+      }
+      case START_ARRAY -> {
+        ArrayNode array = NODES.arrayNode();
+        for (JsonToken t = parser.nextToken(); t != JsonToken.END_ARRAY; t = parser.nextToken()) {
+          array.add(read(parser, t));
+        }
+        yield array;
+      }
+      case VALUE_STRING -> NODES.textNode(parser.getText());
+      case VALUE_TRUE -> NODES.booleanNode(true);
+      case VALUE_FALSE -> NODES.booleanNode(false);
+      case VALUE_NULL -> NODES.nullNode();
+      case VALUE_NUMBER_INT -> switch (parser.getNumberType()) {
+        case INT -> NODES.numberNode(parser.getIntValue());
+        case LONG -> NODES.numberNode(parser.getLongValue());
+        default -> NODES.numberNode(parser.getBigIntegerValue());
+      };
+      case VALUE_NUMBER_FLOAT -> NODES.numberNode(parser.getDoubleValue());
+      default -> throw new IllegalArgumentException("Unexpected JSON token " + token);
+    };
   }
 
   /** Compact JSON text. */
   public static String write(JsonNode node) {
-    try {
-      return MAPPER.writeValueAsString(node);
-    } catch (JsonProcessingException e) {
-      throw new UncheckedIOException(e);
-    }
+    return text(node, Optional.empty());
   }
 
   /**
@@ -62,10 +110,61 @@ public final class Json {
         .withArrayEmptySeparator(""));
     printer.indentObjectsWith(indenter);
     printer.indentArraysWith(indenter);
-    try {
-      return MAPPER.writer(printer).writeValueAsString(node);
-    } catch (JsonProcessingException e) {
+    return text(node, Optional.of(printer));
+  }
+
+  private static String text(JsonNode node, Optional<PrettyPrinter> printer) {
+    StringWriter out = new StringWriter();
+    try (JsonGenerator generator = FACTORY.createGenerator(out)) {
+      printer.ifPresent(generator::setPrettyPrinter);
+      write(generator, node);
+    } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+    return out.toString();
+  }
+
+  private static void write(JsonGenerator out, JsonNode node) throws IOException {
+    switch (node.getNodeType()) {
+      case OBJECT -> {
+        out.writeStartObject();
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+          Map.Entry<String, JsonNode> field = it.next();
+          out.writeFieldName(field.getKey());
+          write(out, field.getValue());
+        }
+        out.writeEndObject();
+      }
+      case ARRAY -> {
+        out.writeStartArray();
+        for (JsonNode item : node) {
+          write(out, item);
+        }
+        out.writeEndArray();
+      }
+      case STRING -> out.writeString(node.textValue());
+      case BOOLEAN -> out.writeBoolean(node.booleanValue());
+      case NUMBER -> writeNumber(out, node);
+      case BINARY -> out.writeBinary(node.binaryValue());
+      default -> out.writeNull();
+    }
+  }
+
+  private static void writeNumber(JsonGenerator out, JsonNode node) throws IOException {
+    if (node.isInt()) {
+      out.writeNumber(node.intValue());
+    } else if (node.isLong()) {
+      out.writeNumber(node.longValue());
+    } else if (node.isBigInteger()) {
+      out.writeNumber(node.bigIntegerValue());
+    } else if (node.isBigDecimal()) {
+      out.writeNumber(node.decimalValue());
+    } else if (node.isFloat()) {
+      out.writeNumber(node.floatValue());
+    } else if (node.isShort()) {
+      out.writeNumber(node.shortValue());
+    } else {
+      out.writeNumber(node.doubleValue());
     }
   }
 }

@@ -4,15 +4,20 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import picocli.CommandLine;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Model.OptionSpec;
-import picocli.CommandLine.ParseResult;
+import java.util.Optional;
 
 /**
- * Parses one command's arguments with picocli, from a {@link CommandSpec} built out of the
- * command's table row (only the command being run is ever built), and reports errors in az's
- * argparse wording.
+ * Parses one command's arguments the way az's argparse does, from the command's table row, and
+ * reports errors in argparse's wording. Supported spellings: {@code --name value},
+ * {@code --name=value}, {@code -n value}, {@code -nvalue}, {@code -n=value}, and a unique
+ * prefix of a long option ({@code --resource-g}, argparse's {@code allow_abbrev}, which az keeps
+ * on); a list argument
+ * ({@code nargs='+'}) takes every following token up to the next option; a repeated argument
+ * keeps its last value. As in argparse, a token is an option when it starts with {@code -},
+ * unless it is {@code -} alone, a negative number, or contains a space.
+ *
+ * <p>Not picocli (the house default): picocli's classes are Java 5 bytecode, which the JDK AOT
+ * cache cannot hold, so every run loaded and verified ~150 of them; see docs/BENCHMARKS.md.
  */
 public final class ArgParser {
 
@@ -33,26 +38,25 @@ public final class ArgParser {
    * @throws UsageException as az reports bad command lines
    */
   public static Map<String, Object> parse(CommandDef def, List<String> tokens) {
-    CommandSpec spec = CommandSpec.create().name("az " + def.path());
     List<Arg> all = allArgs(def);
-    for (Arg arg : all) {
-      spec.addOption(option(arg));
-    }
-    spec.parser().expandAtFiles(false).overwrittenOptionsAllowed(true)
-        .caseInsensitiveEnumValuesAllowed(true);
-    ParseResult result;
-    try {
-      result = new CommandLine(spec).parseArgs(tokens.toArray(String[]::new));
-    } catch (CommandLine.UnmatchedArgumentException e) {
-      throw usage(def, "unrecognized arguments: " + String.join(" ", e.getUnmatched()));
-    } catch (CommandLine.ParameterException e) {
-      throw usage(def, argparseMessage(all, e));
-    }
     Map<String, Object> values = new HashMap<>();
-    for (Arg arg : all) {
-      if (result.hasMatchedOption(arg.name())) {
-        values.put(arg.name(), value(arg, result));
+    List<String> unrecognized = new ArrayList<>();
+    int i = 0;
+    while (i < tokens.size()) {
+      String token = tokens.get(i++);
+      if (token.equals("--")) {
+        unrecognized.addAll(tokens.subList(i, tokens.size()));
+        break;
       }
+      Optional<Match> match = isOption(token) ? match(def, all, token) : Optional.empty();
+      if (match.isEmpty()) {
+        unrecognized.add(token);
+        continue;
+      }
+      i = take(def, match.get(), tokens, i, values);
+    }
+    if (!unrecognized.isEmpty()) {
+      throw usage(def, "unrecognized arguments: " + String.join(" ", unrecognized));
     }
     if (!values.containsKey("--help")) {
       checkChoices(def, all, values);
@@ -61,32 +65,116 @@ public final class ArgParser {
     return values;
   }
 
-  private static OptionSpec option(Arg arg) {
-    OptionSpec.Builder builder = OptionSpec.builder(arg.name(), arg.aliases().toArray(String[]::new));
-    return switch (arg.kind()) {
-      case FLAG -> builder.arity("0").type(boolean.class).build();
-      case VALUE -> builder.arity("1").type(String.class).build();
-      case LIST -> builder.arity("1..*").type(String[].class).build();
-    };
+  /** An option token resolved to its argument, with a value written into the token. */
+  private record Match(Arg arg, Optional<String> attached) {}
+
+  private static boolean isOption(String token) {
+    return token.startsWith("-") && token.length() > 1 && !isNegativeNumber(token)
+        && !token.contains(" ");
   }
 
-  private static Object value(Arg arg, ParseResult result) {
-    return switch (arg.kind()) {
-      case FLAG -> Boolean.TRUE;
-      case VALUE -> result.matchedOptionValue(arg.name(), "");
-      case LIST -> List.of(result.matchedOptionValue(arg.name(), new String[0]));
-    };
-  }
-
-  private static String argparseMessage(List<Arg> all, CommandLine.ParameterException e) {
-    if (e instanceof CommandLine.MissingParameterException missing && e.getArgSpec() != null
-        && e.getArgSpec() instanceof OptionSpec option) {
-      String shown = all.stream().filter(a -> a.name().equals(option.longestName()))
-          .map(Arg::display).findFirst().orElse(option.longestName());
-      boolean many = missing.getArgSpec().arity().max() > 1;
-      return "argument " + shown + ": expected " + (many ? "at least one argument" : "one argument");
+  /** argparse's {@code ^-\d+$|^-\d*\.\d+$}, without a regex at start-up. */
+  private static boolean isNegativeNumber(String token) {
+    int dot = token.indexOf('.');
+    for (int i = 1; i < token.length(); i++) {
+      char c = token.charAt(i);
+      if (!(c >= '0' && c <= '9') && i != dot) {
+        return false;
+      }
     }
-    return e.getMessage();
+    return dot < 0 || (dot < token.length() - 1 && token.indexOf('.', dot + 1) < 0);
+  }
+
+  private static Optional<Match> match(CommandDef def, List<Arg> all, String token) {
+    Optional<Arg> exact = find(all, token);
+    if (exact.isPresent()) {
+      return Optional.of(new Match(exact.get(), Optional.empty()));
+    }
+    int eq = token.indexOf('=');
+    String option = eq > 0 ? token.substring(0, eq) : token;
+    Optional<String> attached = eq > 0 ? Optional.of(token.substring(eq + 1)) : Optional.empty();
+    Optional<Arg> named = find(all, option);
+    if (named.isPresent()) {
+      return Optional.of(new Match(named.get(), attached));
+    }
+    if (option.startsWith("--")) {
+      return abbreviation(def, all, option).map(a -> new Match(a, attached));
+    }
+    if (token.length() > 2) {
+      return find(all, token.substring(0, 2)).filter(a -> a.kind() != Arg.Kind.FLAG)
+          .map(a -> new Match(a, Optional.of(token.substring(2))));
+    }
+    return Optional.empty();
+  }
+
+  /** argparse's {@code allow_abbrev}: a unique prefix of a long option names it. */
+  private static Optional<Arg> abbreviation(CommandDef def, List<Arg> all, String prefix) {
+    List<Arg> args = new ArrayList<>();
+    List<String> spellings = new ArrayList<>();
+    for (Arg arg : all) {
+      List<String> names = new ArrayList<>(List.of(arg.name()));
+      names.addAll(arg.aliases());
+      for (String name : names) {
+        if (name.startsWith("--") && name.startsWith(prefix)) {
+          spellings.add(name);
+          if (!args.contains(arg)) {
+            args.add(arg);
+          }
+        }
+      }
+    }
+    if (args.size() > 1) {
+      throw usage(def, "ambiguous option: " + prefix + " could match "
+          + String.join(", ", spellings));
+    }
+    return args.stream().findFirst();
+  }
+
+  private static Optional<Arg> find(List<Arg> all, String spelling) {
+    return all.stream()
+        .filter(a -> a.name().equals(spelling) || a.aliases().contains(spelling)).findFirst();
+  }
+
+  /** Stores one option's value(s); returns the index of the next unread token. */
+  private static int take(CommandDef def, Match match, List<String> tokens, int next,
+      Map<String, Object> values) {
+    Arg arg = match.arg();
+    switch (arg.kind()) {
+      case FLAG -> {
+        if (match.attached().isPresent()) {
+          throw usage(def, "argument " + arg.display() + ": ignored explicit argument '"
+              + match.attached().get() + "'");
+        }
+        values.put(arg.name(), Boolean.TRUE);
+        return next;
+      }
+      case VALUE -> {
+        if (match.attached().isPresent()) {
+          values.put(arg.name(), match.attached().get());
+          return next;
+        }
+        if (next >= tokens.size() || isOption(tokens.get(next))) {
+          throw usage(def, "argument " + arg.display() + ": expected one argument");
+        }
+        values.put(arg.name(), tokens.get(next));
+        return next + 1;
+      }
+      default -> {
+        if (match.attached().isPresent()) {
+          values.put(arg.name(), List.of(match.attached().get()));
+          return next;
+        }
+        int end = next;
+        while (end < tokens.size() && !isOption(tokens.get(end))) {
+          end++;
+        }
+        if (end == next) {
+          throw usage(def, "argument " + arg.display() + ": expected at least one argument");
+        }
+        values.put(arg.name(), List.copyOf(tokens.subList(next, end)));
+        return end;
+      }
+    }
   }
 
   private static void checkChoices(CommandDef def, List<Arg> all, Map<String, Object> values) {
@@ -113,6 +201,6 @@ public final class ArgParser {
 
   /** A usage error for {@code def}. */
   public static UsageException usage(CommandDef def, String message) {
-    return new UsageException(HelpText.usage(def), "az " + def.path(), message);
+    return new UsageException(HelpText.usage(def), message);
   }
 }

@@ -25,7 +25,11 @@ public final class Az {
     int code = run(args, System.getenv(), out, err, Terminal.fromEnvironment(System.getenv(),
         System.in));
     out.flush();
-    System.exit(code);
+    err.flush();
+    // halt, not exit: System.exit logs the exit through System.Logger, whose first use loads
+    // the logging framework and scans every jar for a LoggerFinder (~70 classes, docs/
+    // BENCHMARKS.md). The CLI has no shutdown hooks, and both streams are flushed above.
+    Runtime.getRuntime().halt(code);
   }
 
   /** Runs without a terminal (scripts, tests). */
@@ -41,9 +45,10 @@ public final class Az {
   public static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err,
       Terminal terminal) {
     long start = System.nanoTime();
+    Phases phases = new Phases(err, "1".equals(env.get("ISLA_AZ_TIMING")));
     boolean debug = Arrays.asList(args).contains("--debug");
     try {
-      int code = execute(List.of(args), env, out, err, terminal);
+      int code = execute(List.of(args), env, out, err, terminal, phases);
       if (Arrays.asList(args).contains("--verbose") || debug) {
         err.printf("INFO: Command ran in %.3f seconds%n", (System.nanoTime() - start) / 1e9);
       }
@@ -60,14 +65,21 @@ public final class Az {
       return 1;
     } finally {
       out.flush();
+      phases.mark("done");
+      phases.report();
     }
   }
 
   private static int execute(List<String> args, Map<String, String> env, PrintStream out,
-      PrintStream err, Terminal terminal) {
+      PrintStream err, Terminal terminal, Phases phases) {
     List<CommandDef> table = CommandTable.all();
-    int words = (int) args.stream().takeWhile(a -> !a.startsWith("-")).count();
+    phases.mark("table");
+    int words = 0;
+    while (words < args.size() && !args.get(words).startsWith("-")) {
+      words++;
+    }
     Optional<CommandDef> found = CommandTable.longestMatch(table, args.subList(0, words));
+    phases.mark("match");
     if (found.isEmpty()) {
       String prefix = CommandTable.groupPrefix(table, args.subList(0, words));
       int known = prefix.isEmpty() ? 0 : prefix.split(" ").length;
@@ -82,6 +94,7 @@ public final class Az {
     CommandDef def = found.get();
     int used = def.words().size();
     Map<String, Object> values = ArgParser.parse(def, args.subList(used, args.size()));
+    phases.mark("parse");
     if (values.containsKey("--help")) {
       out.print(HelpText.help(def));
       return 0;
@@ -94,6 +107,7 @@ public final class Az {
         values.containsKey("--only-show-errors"));
     Session session = new Session(env, out, err, terminal, globals);
     Optional<JsonNode> result = def.handler().run(new Invocation(session, def, values));
+    phases.mark("call");
     result.ifPresent(r -> print(r, def, globals, out));
     return 0;
   }

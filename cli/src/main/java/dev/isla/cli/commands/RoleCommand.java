@@ -49,6 +49,8 @@ public final class RoleCommand {
             inv -> Optional.of(list(inv)), scope, group,
             Arg.value("--assignee").help("Represent a user, group, or service principal."),
             Arg.value("--role").help("Role name or id."),
+            Arg.flag("--include-inherited").help("Include assignments applied on parent "
+                + "scopes."),
             Arg.flag("--all").help("Show all assignments under the current subscription.")),
         CommandDef.of("role assignment delete", "Delete role assignments.", RoleCommand::delete,
             scope, group, Arg.list("--ids").help("Space-separated role assignment ids."),
@@ -127,7 +129,11 @@ public final class RoleCommand {
           .map(x -> x.equalsIgnoreCase(p.path("principalId").asText())).orElse(true);
       boolean matchesRole = role.map(r -> r.equalsIgnoreCase(p.path("roleDefinitionId").asText()))
           .orElse(true);
-      if (assignee && matchesRole) {
+      // ARM's atScope() also answers the assignments above the scope; az keeps them only with
+      // --include-inherited.
+      boolean inScope = inv.flag("--include-inherited") || inv.flag("--all")
+          || scope.equalsIgnoreCase(p.path("scope").asText());
+      if (assignee && matchesRole && inScope) {
         result.add(a);
       }
     }

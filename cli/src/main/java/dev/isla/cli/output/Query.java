@@ -1,9 +1,12 @@
 package dev.isla.cli.output;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.isla.arm.Json;
 import dev.isla.cli.CliException;
+import dev.isla.cli.UsageException;
 import io.burt.jmespath.Expression;
 import io.burt.jmespath.JmesPathException;
+import io.burt.jmespath.RuntimeConfiguration;
 import io.burt.jmespath.jackson.JacksonRuntime;
 
 /** {@code --query}: a JMESPath expression applied to the shaped result, as az does. */
@@ -18,11 +21,33 @@ public final class Query {
    */
   public static JsonNode apply(String expression, JsonNode input) {
     try {
-      Expression<JsonNode> compiled = new JacksonRuntime().compile(expression);
+      Expression<JsonNode> compiled = new Runtime().compile(expression);
       return compiled.search(input);
     } catch (JmesPathException e) {
       throw new CliException("argument --query: invalid jmespath_type value: '" + expression
-          + "'", 2);
+          + "'\n" + UsageException.QUERY_HELP, 2);
+    }
+  }
+
+  /**
+   * The Jackson runtime reading JSON literals (`...`) with {@link Json#parse}. The library's
+   * default constructor builds an {@code ObjectMapper} only for those literals, and that costs
+   * more start-up time than the whole query; the mapper slot stays empty because
+   * {@link #parseString} is the only reader of it.
+   */
+  private static final class Runtime extends JacksonRuntime {
+
+    Runtime() {
+      super(RuntimeConfiguration.defaultConfiguration(), null);
+    }
+
+    @Override
+    public JsonNode parseString(String text) {
+      try {
+        return Json.parse(text);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalStateException(e);
+      }
     }
   }
 }

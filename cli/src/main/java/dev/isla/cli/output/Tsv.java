@@ -63,6 +63,6 @@ final class Tsv {
     if (value.isObject() || value.isNull() || value.isMissingNode()) {
       return "";
     }
-    return value.isTextual() ? value.asText() : value.toString();
+    return value.asText();
   }
 }

@@ -1,0 +1,46 @@
+package dev.isla.arm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+
+class JsonTest {
+
+  static final String SAMPLE = "{\"s\":\"a\\\"b\\u00e9\",\"i\":7,\"l\":12345678901,"
+      + "\"big\":123456789012345678901234567890,\"d\":1.5,\"e\":1e300,\"t\":true,\"f\":false,"
+      + "\"n\":null,\"a\":[1,{\"x\":[]},{}],\"o\":{}}";
+
+  @Test
+  void readsTheTreeObjectMapperReads() throws Exception {
+    JsonNode expected = new ObjectMapper().readTree(SAMPLE);
+    JsonNode parsed = Json.parse(SAMPLE);
+    assertThat(parsed).isEqualTo(expected);
+    assertThat(parsed.get("l").isLong()).isTrue();
+    assertThat(parsed.get("big").isBigInteger()).isTrue();
+    assertThat(parsed.get("d").isDouble()).isTrue();
+  }
+
+  @Test
+  void writesWhatObjectMapperWrites() throws Exception {
+    JsonNode tree = new ObjectMapper().readTree(SAMPLE);
+    assertThat(Json.write(tree)).isEqualTo(new ObjectMapper().writeValueAsString(tree));
+  }
+
+  @Test
+  void prettyIsAzIndent() {
+    assertThat(Json.pretty(Json.parse("{\"a\":[1,{\"b\":{}}],\"c\":[],\"d\":\"x\"}")))
+        .isEqualTo("{\n  \"a\": [\n    1,\n    {\n      \"b\": {}\n    }\n  ],\n  \"c\": [],\n"
+            + "  \"d\": \"x\"\n}");
+  }
+
+  @Test
+  void rejectsDuplicateKeysAndBrokenText() {
+    assertThatThrownBy(() -> Json.parse("{\"a\":1,\"a\":2}"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Duplicate field 'a'");
+    assertThatThrownBy(() -> Json.parse("{\"a\":")).isInstanceOf(IllegalArgumentException.class);
+    assertThat(Json.parse("  ").isMissingNode()).isTrue();
+  }
+}
