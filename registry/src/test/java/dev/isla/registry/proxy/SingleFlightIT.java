@@ -90,6 +90,23 @@ class SingleFlightIT {
   }
 
   @Test
+  void aRangeOfABlobStillDownloadingIsServed() throws Exception {
+    upstream.fault(digest, Fault.HOLD);
+    HttpResponse<InputStream> whole = open();
+    whole.body().readNBytes(1000);
+    HttpRequest range = HttpRequest.newBuilder(request().uri())
+        .header("Host", RegistryFixture.LOGIN_SERVER).header("Range", "bytes=100-199").build();
+    HttpResponse<InputStream> part = http.send(range, HttpResponse.BodyHandlers.ofInputStream());
+    assertThat(part.statusCode()).isEqualTo(206);
+    assertThat(part.headers().firstValue("Content-Range"))
+        .hasValue("bytes 100-199/" + blob.length);
+    assertThat(part.body().readAllBytes()).isEqualTo(java.util.Arrays.copyOfRange(blob, 100, 200));
+    upstream.release();
+    whole.body().readAllBytes();
+    assertThat(upstream.count("GET /v2/" + REPO + "/blobs/")).isEqualTo(1);
+  }
+
+  @Test
   void corruptedBytesAreNotCachedAndFailEveryClient() throws Exception {
     assertFailsThenRecovers(Fault.CORRUPT);
   }
