@@ -164,12 +164,14 @@ class SingleFlightIT {
   }
 
   /**
-   * True when the client could tell the transfer failed: an error status, or a connection that
-   * ended before the announced length. A complete 200 body — even a wrong one — is false.
+   * True when the client could tell the transfer failed: an error status (a client arriving
+   * after the failed flight ended gets ACR's 424, one caught mid-transfer a 502 or a cut
+   * connection), or a connection that ended before the announced length. A complete 200 body —
+   * even a wrong one — is false.
    */
   private boolean failedVisibly() {
     try {
-      return fetch().statusCode() >= 500;
+      return fetch().statusCode() >= 400;
     } catch (IOException e) {
       return true;
     }
