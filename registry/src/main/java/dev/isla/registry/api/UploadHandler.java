@@ -108,7 +108,7 @@ final class UploadHandler {
             "Content-Range '" + header.get() + "' is not <start>-<end>", rangeHeaders(exchange,
                 repository, id));
       }
-      exchange.header("Content-Length").map(Long::parseLong)
+      exchange.header("Content-Length").filter(l -> l.matches("\\d{1,18}")).map(Long::parseLong)
           .filter(length -> length != range.length()).ifPresent(length -> {
             throw new RegistryException(RegistryErrorCode.RANGE_INVALID, "Content-Range "
                 + header.get() + " covers " + range.length() + " bytes, the body has " + length,

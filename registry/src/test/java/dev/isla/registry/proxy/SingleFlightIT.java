@@ -90,6 +90,23 @@ class SingleFlightIT {
   }
 
   @Test
+  void aRangeOfABlobStillDownloadingIsServed() throws Exception {
+    upstream.fault(digest, Fault.HOLD);
+    HttpResponse<InputStream> whole = open();
+    whole.body().readNBytes(1000);
+    HttpRequest range = HttpRequest.newBuilder(request().uri())
+        .header("Host", RegistryFixture.LOGIN_SERVER).header("Range", "bytes=100-199").build();
+    HttpResponse<InputStream> part = http.send(range, HttpResponse.BodyHandlers.ofInputStream());
+    assertThat(part.statusCode()).isEqualTo(206);
+    assertThat(part.headers().firstValue("Content-Range"))
+        .hasValue("bytes 100-199/" + blob.length);
+    assertThat(part.body().readAllBytes()).isEqualTo(java.util.Arrays.copyOfRange(blob, 100, 200));
+    upstream.release();
+    whole.body().readAllBytes();
+    assertThat(upstream.count("GET /v2/" + REPO + "/blobs/")).isEqualTo(1);
+  }
+
+  @Test
   void corruptedBytesAreNotCachedAndFailEveryClient() throws Exception {
     assertFailsThenRecovers(Fault.CORRUPT);
   }
@@ -147,12 +164,14 @@ class SingleFlightIT {
   }
 
   /**
-   * True when the client could tell the transfer failed: an error status, or a connection that
-   * ended before the announced length. A complete 200 body — even a wrong one — is false.
+   * True when the client could tell the transfer failed: an error status (a client arriving
+   * after the failed flight ended gets ACR's 424, one caught mid-transfer a 502 or a cut
+   * connection), or a connection that ended before the announced length. A complete 200 body —
+   * even a wrong one — is false.
    */
   private boolean failedVisibly() {
     try {
-      return fetch().statusCode() >= 500;
+      return fetch().statusCode() >= 400;
     } catch (IOException e) {
       return true;
     }
