@@ -1,17 +1,27 @@
 package dev.isla.controlplane.port;
 
+import dev.isla.controlplane.rp.authorization.PrincipalDirectory;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The data-plane adapters the launcher plugs into the control plane. Later issues add DNS,
  * registry and network-fabric ports here.
  *
  * @param nodes the node agents
+ * @param principals the tenant's principals besides managed identities (service principals
+ *     such as Isla's built-in one), which role assignments may name
  */
-public record DataPlane(NodePort nodes) {
+public record DataPlane(NodePort nodes, PrincipalDirectory principals) {
 
   public DataPlane {
     Objects.requireNonNull(nodes);
+    Objects.requireNonNull(principals);
+  }
+
+  /** Nodes only; the tenant has no principals besides managed identities. */
+  public DataPlane(NodePort nodes) {
+    this(nodes, principalId -> Optional.empty());
   }
 
   /** No data plane wired: nodes are simulated in-process ({@link InProcessNodes}). */
