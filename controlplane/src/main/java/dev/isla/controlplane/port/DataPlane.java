@@ -1,8 +1,6 @@
 package dev.isla.controlplane.port;
 
-import dev.isla.controlplane.rp.authorization.PrincipalDirectory;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * The data-plane adapters the launcher plugs into the control plane. Later issues add DNS,
@@ -12,7 +10,7 @@ import java.util.Optional;
  * @param principals the tenant's principals besides managed identities (service principals
  *     such as Isla's built-in one), which role assignments may name
  */
-public record DataPlane(NodePort nodes, PrincipalDirectory principals) {
+public record DataPlane(NodePort nodes, TenantPrincipals principals) {
 
   public DataPlane {
     Objects.requireNonNull(nodes);
@@ -21,7 +19,7 @@ public record DataPlane(NodePort nodes, PrincipalDirectory principals) {
 
   /** Nodes only; the tenant has no principals besides managed identities. */
   public DataPlane(NodePort nodes) {
-    this(nodes, principalId -> Optional.empty());
+    this(nodes, TenantPrincipals.none());
   }
 
   /** No data plane wired: nodes are simulated in-process ({@link InProcessNodes}). */
