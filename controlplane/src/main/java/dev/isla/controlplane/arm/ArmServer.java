@@ -117,6 +117,9 @@ public final class ArmServer implements AutoCloseable {
         .header(HeaderNames.CONTENT_TYPE, "application/json; charset=utf-8")
         .header(HeaderNames.create("x-ms-failure-cause"), status.code() >= 500 ? "service" : "gateway")
         .entity(Json.write(error.toError().toBody(ErrorFormat.WRAPPED)))
+        // The connection closes after this answer: say so, or a client reuses it and loses
+        // its next request.
+        .header(HeaderNames.CONNECTION, "close")
         .keepAlive(false)
         .build();
   }

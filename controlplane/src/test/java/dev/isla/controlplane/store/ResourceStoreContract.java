@@ -140,12 +140,14 @@ abstract class ResourceStoreContract extends ResourceQueryContract {
   void othersDontSeeUncommittedWrites() throws Exception {
     CountDownLatch written = new CountDownLatch(1);
     CountDownLatch checked = new CountDownLatch(1);
+    // Its own thread, not the common pool: a pool busy with other tests' work must not starve it.
+    ExecutorService own = Executors.newVirtualThreadPerTaskExecutor();
     CompletableFuture<Void> writing = CompletableFuture.runAsync(() -> store.transaction(tx -> {
       tx.put(VNET, VNETS, body("n", 1));
       written.countDown();
       await(checked);
       return null;
-    }));
+    }), own);
     try {
       written.await(10, TimeUnit.SECONDS);
       assertThat(store.get(VNET)).isEmpty();
@@ -154,6 +156,7 @@ abstract class ResourceStoreContract extends ResourceQueryContract {
       checked.countDown();
     }
     writing.get(10, TimeUnit.SECONDS);
+    own.close();
     assertThat(store.get(VNET)).isPresent();
   }
 
