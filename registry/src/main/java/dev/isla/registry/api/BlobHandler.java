@@ -9,6 +9,7 @@ import dev.isla.registry.storage.RepositoryId;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.channels.FileChannel;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -84,12 +85,33 @@ final class BlobHandler {
       exchange.response().send();
       return;
     }
+    if (length.isPresent() && sentFromFile(exchange, blob, offset, length.getAsLong())) {
+      return;
+    }
     // The stream is closed only after a complete copy: closing it after a failure would end
     // the response normally and hide the failure from the client.
     OutputStream out = exchange.response().outputStream();
     try (InputStream in = blob.open(offset)) {
       copy(in, out, length.orElse(Long.MAX_VALUE));
       out.close();
+    } catch (IOException | RuntimeException e) {
+      throw new StreamAbortedException(e);
+    }
+  }
+
+  /** Sends a committed blob with sendfile when the connection allows it; false if not sent. */
+  private static boolean sentFromFile(Exchange exchange, BlobContent blob, long offset,
+      long length) {
+    Optional<ZeroCopySend> sender = ZeroCopySend.available();
+    if (sender.isEmpty()) {
+      return false;
+    }
+    Optional<FileChannel> file = blob.openChannel();
+    if (file.isEmpty()) {
+      return false;
+    }
+    try (FileChannel channel = file.orElseThrow()) {
+      return sender.orElseThrow().send(exchange.response(), channel, offset, length);
     } catch (IOException | RuntimeException e) {
       throw new StreamAbortedException(e);
     }
