@@ -62,7 +62,10 @@ class DataEndpointRedirectIT {
 
   @Test
   void aBlobGetOnTheLoginServerIsRedirectedToTheDataEndpointWhichServesIt() {
-    HttpResponse<byte[]> redirect = login.get(blobPath + "?ns=mcr.microsoft.com");
+    // Real clients send the port in Host; the Location keeps it.
+    HttpResponse<byte[]> redirect = new OciClient(fixture.server.port(),
+        RegistryFixture.LOGIN_SERVER + ":" + fixture.server.port())
+        .get(blobPath + "?ns=mcr.microsoft.com");
     assertThat(redirect.statusCode()).isEqualTo(307);
     assertThat(redirect.body()).isEmpty();
     URI location = URI.create(redirect.headers().firstValue("Location").orElseThrow());
