@@ -1,6 +1,7 @@
 package dev.isla.registry.api;
 
 import io.helidon.common.socket.HelidonSocket;
+import io.helidon.common.socket.NioSocket;
 import io.helidon.common.socket.PlainSocket;
 import io.helidon.webserver.ConnectionContext;
 import io.helidon.webserver.http.ServerResponse;
@@ -12,6 +13,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.SocketChannel;
 import java.util.Optional;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -19,24 +21,29 @@ import java.util.logging.Logger;
  * Sends a response body from a file straight to the connection's socket with
  * {@link FileChannel#transferTo} ({@code sendfile} on Linux: no copy through the heap), as
  * Distribution does. Helidon 4.5 has no public API for it, so the plain HTTP/1 connection's
- * {@link SocketChannel} is reached through two private fields, looked up once at start; when
- * they are missing (another Helidon version), or the connection is TLS or not a channel,
- * {@link #send} declines before anything is written and the caller copies through the
- * response's stream. Helidon writes the status line, headers and the body's first byte (so its
+ * {@link SocketChannel} is reached through private fields (the response's connection, the
+ * socket's channel), looked up once at start; when they are missing (another Helidon version),
+ * or the connection is TLS or not a channel, or Helidon queues its socket writes, {@link #send}
+ * declines before anything is written and the caller copies through the response's stream. Helidon writes the status line, headers and the body's first byte (so its
  * own bookkeeping sees a started, fixed-length body); the rest goes through the channel.
  */
 final class ZeroCopySend {
 
   private static final Logger LOG = Logger.getLogger(ZeroCopySend.class.getName());
   private static final long MAX_TRANSFER = 8L * 1024 * 1024;
+  private static final String DIRECT_WRITER = "io.helidon.common.socket.SocketWriterDirect";
   private static final Optional<ZeroCopySend> INSTANCE = lookUp();
 
-  private final Field context;
-  private final Field socket;
+  private static final LongAdder SENT = new LongAdder();
 
-  private ZeroCopySend(Field context, Field socket) {
+  private final Field context;
+  private final Field nioChannel;
+  private final Field plainSocket;
+
+  private ZeroCopySend(Field context, Field nioChannel, Field plainSocket) {
     this.context = context;
-    this.socket = socket;
+    this.nioChannel = nioChannel;
+    this.plainSocket = plainSocket;
   }
 
   /** The sender, when this Helidon exposes what it needs. */
@@ -44,18 +51,26 @@ final class ZeroCopySend {
     return INSTANCE;
   }
 
+  /** How many bodies this process sent with sendfile (a figure for tests and diagnostics). */
+  static long bodiesSent() {
+    return SENT.sum();
+  }
+
   private static Optional<ZeroCopySend> lookUp() {
     try {
       Field context = Class.forName("io.helidon.webserver.http1.Http1ServerResponse")
           .getDeclaredField("ctx");
-      Field socket = PlainSocket.class.getDeclaredField("delegate");
+      Field nioChannel = NioSocket.class.getDeclaredField("delegate");
+      Field plainSocket = PlainSocket.class.getDeclaredField("delegate");
       if (!ConnectionContext.class.isAssignableFrom(context.getType())
-          || !Socket.class.isAssignableFrom(socket.getType())) {
+          || !SocketChannel.class.isAssignableFrom(nioChannel.getType())
+          || !Socket.class.isAssignableFrom(plainSocket.getType())) {
         return Optional.empty();
       }
       context.setAccessible(true);
-      socket.setAccessible(true);
-      return Optional.of(new ZeroCopySend(context, socket));
+      nioChannel.setAccessible(true);
+      plainSocket.setAccessible(true);
+      return Optional.of(new ZeroCopySend(context, nioChannel, plainSocket));
     } catch (ReflectiveOperationException | RuntimeException e) {
       LOG.log(Level.INFO, "blob bodies are copied through the heap (no sendfile path)", e);
       return Optional.empty();
@@ -84,6 +99,7 @@ final class ZeroCopySend {
     out.flush();
     transfer(file, offset + 1, length - 1, channel.orElseThrow());
     out.close();
+    SENT.increment();
     return true;
   }
 
@@ -116,11 +132,20 @@ final class ZeroCopySend {
       if (!context.getDeclaringClass().isInstance(response)) {
         return Optional.empty();
       }
-      HelidonSocket helidonSocket = ((ConnectionContext) context.get(response)).serverSocket();
-      if (helidonSocket.getClass() != PlainSocket.class) {
+      ConnectionContext connection = (ConnectionContext) context.get(response);
+      HelidonSocket helidonSocket = connection.serverSocket();
+      // Helidon's queued writer (writeQueueLength > 1) could still hold the headers when the
+      // body starts on the channel: only its direct writer keeps the bytes in order.
+      if (!DIRECT_WRITER.equals(connection.dataWriter().getClass().getName())) {
         return Optional.empty();
       }
-      return Optional.ofNullable(((Socket) socket.get(helidonSocket)).getChannel());
+      if (helidonSocket.getClass() == NioSocket.class) {
+        return Optional.of((SocketChannel) nioChannel.get(helidonSocket));
+      }
+      if (helidonSocket.getClass() == PlainSocket.class) {
+        return Optional.ofNullable(((Socket) plainSocket.get(helidonSocket)).getChannel());
+      }
+      return Optional.empty();
     } catch (IllegalAccessException | RuntimeException e) {
       return Optional.empty();
     }
