@@ -65,7 +65,7 @@ start_isla() {
 }
 
 wait_ready() {
-  for _ in $(seq 1 100); do
+  for _ in $(seq 1 300); do
     if curl -sf -o /dev/null --max-time 1 "$1/v2/"; then return 0; fi
     sleep 0.2
   done
