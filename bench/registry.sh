@@ -217,7 +217,7 @@ cold() {
     local ok gets heads bytes ttfb
     ok=$(ls "$WORK/cold$n.$kind" | grep -c '\.ok$' || true)
     read -r gets heads bytes < <(tail -n +"$((before + 1))" "$WORK/upstream/access.log" \
-      | awk '/"GET \/v2\/[^ ]*\/blobs\// {g++} /"HEAD / {h++} /"GET / {b += $10} END {printf "%d %d %d\n", g, h, b}')
+      | awk '/"GET \/v2\/[^ ]*\/blobs\// {g++} /"HEAD / {h++} /"GET / {b += $10} END {printf "%d %d %.0f\n", g, h, b}')
     ttfb=$(cat "$WORK/cold$n.$kind"/*.ttfb 2>/dev/null | median)
     echo "cold $n clients, $kind: $ok/$n correct, upstream blob GETs $gets, HEADs $heads, upstream bytes $((bytes / 1048576)) MiB, layer TTFB median ${ttfb}s, all done in $(awk -v s="$start" -v e="$end" 'BEGIN {printf "%.1f", e - s}')s"
   done
