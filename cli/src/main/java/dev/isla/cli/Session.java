@@ -72,6 +72,19 @@ public final class Session {
     return url.strip();
   }
 
+  /**
+   * The registry listener of the configured cloud ({@code ISLA_REGISTRY_URL}), which serves
+   * every registry by {@code Host}, as {@code <name>.azurecr.io} resolves to it from this machine.
+   */
+  public String registryUrl() {
+    String url = env.get("ISLA_REGISTRY_URL");
+    if (url == null || url.isBlank()) {
+      throw new CliException("This Isla cloud serves no registry data plane "
+          + "(ISLA_REGISTRY_URL is not set). Run: eval \"$(bin/isla env --data DIR)\"");
+    }
+    return url.strip();
+  }
+
   /** The client for the configured cloud. */
   public ArmClient arm() {
     if (arm == null) {

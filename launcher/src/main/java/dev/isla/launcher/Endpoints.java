@@ -12,6 +12,9 @@ final class Endpoints {
     out.println("ARM endpoint:  " + state.armUrl());
     out.println("subscription:  " + state.subscriptionId());
     out.println("tenant:        " + state.tenantId());
+    out.println("registries:    " + state.registryUrl() + " (by Host: <name>.azurecr.io)");
+    out.println("DNS:           " + state.dns() + " (public view; isla dns --vnet NAME asks as a VNet)");
+    out.println("MCR stand-in:  " + state.mcrUrl());
     out.println("data folder:   " + dataDir);
     out.println("use it:        eval \"$(bin/isla env --data " + dataDir + ")\"");
   }
@@ -23,6 +26,8 @@ final class Endpoints {
     export(sb, "ISLA_ARM_URL", state.armUrl());
     export(sb, "ISLA_SUBSCRIPTION_ID", state.subscriptionId());
     export(sb, "ISLA_TENANT_ID", state.tenantId());
+    export(sb, "ISLA_REGISTRY_URL", state.registryUrl());
+    export(sb, "ISLA_DNS", state.dns());
     export(sb, "AZURE_CONFIG_DIR", dataDir.resolve("az").toString());
     sb.append("export PATH=").append(quote(binDir.toString())).append(":\"$PATH\"\n");
     sb.append("hash -r 2>/dev/null || true\n");

@@ -23,8 +23,13 @@ import java.util.Optional;
  * @param subscriptionId the cloud's subscription
  * @param tenantId the cloud's tenant
  * @param startedAt when it started serving
+ * @param registryUrl the registry listener, serving every registry by {@code Host}
+ * @param dns the DNS server's public view, {@code host:port}
+ * @param mcrUrl the MCR stand-in
+ * @param adminUrl the operator endpoints {@code isla dns|fabric|mcr} use (loopback, not Azure)
  */
-public record InstanceState(long pid, String armUrl, String subscriptionId, String tenantId, Instant startedAt) {
+public record InstanceState(long pid, String armUrl, String subscriptionId, String tenantId,
+    Instant startedAt, String registryUrl, String dns, String mcrUrl, String adminUrl) {
 
   static final String FILE = "isla.json";
 
@@ -36,6 +41,10 @@ public record InstanceState(long pid, String armUrl, String subscriptionId, Stri
     node.put("subscriptionId", subscriptionId);
     node.put("tenantId", tenantId);
     node.put("startedAt", startedAt.toString());
+    node.put("registryUrl", registryUrl);
+    node.put("dns", dns);
+    node.put("mcrUrl", mcrUrl);
+    node.put("adminUrl", adminUrl);
     Path target = dataDir.resolve(FILE);
     Path tmp = dataDir.resolve(FILE + ".tmp");
     try {
@@ -60,7 +69,9 @@ public record InstanceState(long pid, String armUrl, String subscriptionId, Stri
       JsonNode node = Json.parse(Files.readString(file, StandardCharsets.UTF_8));
       InstanceState state = new InstanceState(node.path("pid").asLong(), node.path("armUrl").asText(),
           node.path("subscriptionId").asText(), node.path("tenantId").asText(),
-          Instant.parse(node.path("startedAt").asText()));
+          Instant.parse(node.path("startedAt").asText()), node.path("registryUrl").asText(),
+          node.path("dns").asText(), node.path("mcrUrl").asText(),
+          node.path("adminUrl").asText());
       boolean alive = ProcessHandle.of(state.pid()).map(ProcessHandle::isAlive).orElse(false);
       return alive ? Optional.of(state) : Optional.empty();
     } catch (IOException | IllegalArgumentException | java.time.format.DateTimeParseException e) {

@@ -4,6 +4,7 @@ import dev.isla.controlplane.ControlPlane;
 import dev.isla.controlplane.arm.ArmSettings;
 import dev.isla.controlplane.store.ResourceStore;
 import dev.isla.controlplane.store.SqliteResourceStore;
+import dev.isla.launcher.adapt.ObservedStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
@@ -16,8 +17,10 @@ import java.util.logging.Logger;
 
 /**
  * One running Isla instance: the composition root. Locks the data folder (two instances never
- * share one), opens the embedded store, starts the control plane, and publishes its endpoints
- * in the state file. Closing stops everything in reverse order.
+ * share one), opens the embedded store (observed, so the data plane's caches see writes),
+ * starts the data plane ({@link IslaDataPlane}: identity, MCR stand-in, registry, DNS, fabric,
+ * node agents), then the control plane with the node port, and publishes its endpoints in the
+ * state file. Closing stops everything in reverse order.
  */
 public final class IslaServer implements AutoCloseable {
 
@@ -27,7 +30,9 @@ public final class IslaServer implements AutoCloseable {
   private final FileChannel lockChannel;
   private final FileLock lock;
   private final ResourceStore store;
+  private final IslaDataPlane dataPlane;
   private final ControlPlane controlPlane;
+  private final AdminEndpoints admin;
   private final InstanceState state;
 
   /** Starts serving; throws {@link IllegalStateException} with a clear message when it can't. */
@@ -46,14 +51,22 @@ public final class IslaServer implements AutoCloseable {
       throw new IllegalStateException("another Isla instance is already using " + dir
           + " (see 'isla status --data " + dir + "')");
     }
-    this.store = SqliteResourceStore.open(dir);
+    ObservedStore observed = new ObservedStore(SqliteResourceStore.open(dir));
+    this.store = observed;
     ArmSettings settings = ArmSettings.defaults()
         .withOperationDelay(config.operationDelay())
         .withFeatureRegistrationDelay(config.featureDelay());
-    this.controlPlane = new ControlPlane(store, settings, Clock.systemUTC(), config.host(), config.armPort());
+    Clock clock = Clock.systemUTC();
+    this.dataPlane = new IslaDataPlane(config, observed, settings.tenantId(), clock);
+    this.controlPlane = new ControlPlane(store, settings, clock, config.host(), config.armPort(),
+        dataPlane.ports());
+    this.admin = new AdminEndpoints(config.host(), dataPlane, store);
+    String host = hostForUrl(config.host());
     this.state = new InstanceState(ProcessHandle.current().pid(),
-        "http://" + hostForUrl(config.host()) + ":" + controlPlane.port(),
-        settings.subscriptionId(), settings.tenantId(), java.time.Instant.now());
+        "http://" + host + ":" + controlPlane.port(),
+        settings.subscriptionId(), settings.tenantId(), java.time.Instant.now(),
+        dataPlane.registryUrl(host), host + ":" + dataPlane.dnsAddress().getPort(),
+        dataPlane.mcrUrl(host), "http://" + host + ":" + admin.port());
     state.write(dir);
     LOG.info(() -> "Isla serving ARM at " + state.armUrl() + " with data in " + dir);
   }
@@ -77,7 +90,9 @@ public final class IslaServer implements AutoCloseable {
   @Override
   public void close() {
     InstanceState.remove(config.dataDir());
+    admin.close();
     controlPlane.close();
+    dataPlane.close();
     store.close();
     try {
       lock.release();

@@ -13,7 +13,9 @@ import dev.isla.registry.storage.RepositoryStore;
 import dev.isla.registry.storage.TagStore;
 import dev.isla.registry.storage.driver.StorageDriver;
 import io.helidon.webserver.WebServer;
+import io.helidon.webserver.http.HttpService;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -36,6 +38,16 @@ public final class RegistryServer implements AutoCloseable {
   /** Starts listening with explicit settings and access policy. */
   public RegistryServer(RegistryCatalog catalog, StorageDriver driver, AccessPolicy policy,
       Settings settings) {
+    this(catalog, driver, policy, settings, List.of());
+  }
+
+  /**
+   * As above, with further HTTP services on the same listener, routed before the registry API
+   * (ACR's {@code /oauth2/exchange} and {@code /oauth2/token}, which its Bearer challenges name
+   * as realm).
+   */
+  public RegistryServer(RegistryCatalog catalog, StorageDriver driver, AccessPolicy policy,
+      Settings settings, List<HttpService> services) {
     BlobStore blobs = new BlobStore(driver);
     ManifestStore manifests = new ManifestStore(driver);
     TagStore tags = new TagStore(driver);
@@ -48,7 +60,10 @@ public final class RegistryServer implements AutoCloseable {
     this.server = WebServer.builder()
         .host(settings.host())
         .port(settings.port())
-        .routing(r -> r.any(http))
+        .routing(r -> {
+          services.forEach(r::register);
+          r.any(http);
+        })
         .build()
         .start();
   }

@@ -55,11 +55,15 @@ public final class Http1Client {
   private static String requestHead(String method, URI uri, Map<String, String> headers, int length) {
     String target = uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
     StringBuilder head = new StringBuilder(method).append(' ').append(target).append(" HTTP/1.1\r\n");
-    head.append("Host: ").append(uri.getHost());
-    if (uri.getPort() > 0) {
-      head.append(':').append(uri.getPort());
+    // A caller-given Host (virtual hosting: one registry listener, many registries) wins.
+    if (headers.keySet().stream().noneMatch("Host"::equalsIgnoreCase)) {
+      head.append("Host: ").append(uri.getHost());
+      if (uri.getPort() > 0) {
+        head.append(':').append(uri.getPort());
+      }
+      head.append("\r\n");
     }
-    head.append("\r\nConnection: close\r\n");
+    head.append("Connection: close\r\n");
     headers.forEach((k, v) -> head.append(k).append(": ").append(v).append("\r\n"));
     if (length > 0 || !method.equals("GET") && !method.equals("HEAD")) {
       head.append("Content-Length: ").append(length).append("\r\n");

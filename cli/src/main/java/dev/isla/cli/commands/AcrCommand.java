@@ -10,6 +10,7 @@ import dev.isla.cli.CliException;
 import dev.isla.cli.CommandDef;
 import dev.isla.cli.Invocation;
 import dev.isla.cli.arm.ArmClient;
+import dev.isla.cli.registry.RegistryClient;
 import java.util.List;
 import java.util.Optional;
 
@@ -77,9 +78,11 @@ public final class AcrCommand {
             Optional.of("Deleting cache rule, are you sure you want to continue?"),
             cacheName, registry),
         CommandDef.of("acr repository list", "List repositories in a registry.",
-            AcrCommand::dataPlane, name, Arg.value("--top").help("Limit the number of items.")),
+            inv -> Optional.of(registryClient(inv).repositories(top(inv))), name,
+            Arg.value("--top").help("Limit the number of items.")),
         CommandDef.of("acr repository show-tags", "Show tags for a repository.",
-            AcrCommand::dataPlane, name, Arg.value("--repository").asRequired()
+            inv -> Optional.of(registryClient(inv).tags(inv.required("--repository"), top(inv))),
+            name, Arg.value("--repository").asRequired()
                 .help("The name of the repository."), Arg.value("--top").help("Limit.")));
   }
 
@@ -159,9 +162,23 @@ public final class AcrCommand {
     return Json.object().set("properties", props);
   }
 
-  private static Optional<JsonNode> dataPlane(Invocation inv) {
-    throw new CliException("The registry data plane of '" + inv.required("--name")
-        + ".azurecr.io' is not served by this Isla cloud yet; 'az acr repository' commands are "
-        + "not available.");
+  /** The registry's data plane at its login server, found through ARM as az does. */
+  private static RegistryClient registryClient(Invocation inv) {
+    JsonNode registry = inv.arm().get(REGISTRY.path(registryId(inv)));
+    String login = registry.path("properties").path("loginServer").asText("");
+    if (login.isBlank()) {
+      throw new CliException("The registry '" + inv.required("--name") + "' has no login server.");
+    }
+    return new RegistryClient(inv.session().registryUrl(), login);
+  }
+
+  private static Optional<Integer> top(Invocation inv) {
+    return inv.value("--top").map(t -> {
+      try {
+        return Integer.parseInt(t);
+      } catch (NumberFormatException e) {
+        throw new CliException("argument --top: invalid int value: '" + t + "'", 2);
+      }
+    });
   }
 }

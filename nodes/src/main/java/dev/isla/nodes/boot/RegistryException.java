@@ -8,7 +8,8 @@ import java.util.Optional;
 
 /**
  * A registry (or token endpoint) answered with an error status; the message carries its error
- * code and text as the registry wrote them ({@code {"errors":[{"code","message"}]}}, or an OAuth
+ * code and text as the registry wrote them ({@code {"errors":[{"code","message","detail"}]}}, the
+ * detail when it is text, or an OAuth
  * {@code {"error","error_description"}}).
  */
 public final class RegistryException extends IOException {
@@ -36,7 +37,10 @@ public final class RegistryException extends IOException {
     String code = first.path("code").asText(json.map(j -> j.path("error").asText("")).orElse(""));
     String message = first.path("message").asText(
         json.map(j -> j.path("error_description").asText("")).orElse(body.strip()));
-    return new RegistryException(what, response.status(), code, message);
+    // The spec's detail is where a registry says why (e.g. which upstream failed, and how).
+    String detail = first.path("detail").isTextual() ? first.path("detail").asText("") : "";
+    return new RegistryException(what, response.status(), code,
+        detail.isBlank() ? message : message + " (" + detail + ")");
   }
 
   public int status() {

@@ -17,8 +17,10 @@ import io.helidon.webserver.http.Handler;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.logging.Level;
@@ -94,14 +96,30 @@ public final class RegistryHttp implements Handler {
   private void authorize(Exchange exchange) {
     AccessRequest request = new AccessRequest(exchange.registry(),
         exchange.route().repository().map(Object::toString), Dispatcher.action(exchange),
-        exchange.header("Authorization"), exchange.request().remotePeer().host());
+        exchange.header("Authorization"), peer(exchange));
     switch (policy.decide(request)) {
       case ALLOW -> { }
-      case UNAUTHENTICATED -> throw RegistryErrorCode.UNAUTHORIZED.exception(
-          "authentication required");
+      case UNAUTHENTICATED -> throw new RegistryException(RegistryErrorCode.UNAUTHORIZED,
+          "authentication required, visit https://aka.ms/acr/authorization for more information",
+          Map.of("WWW-Authenticate", challenge(request)));
       case DENIED -> throw RegistryErrorCode.DENIED.exception("access to "
           + exchange.registry().loginServer() + " is denied");
     }
+  }
+
+  /**
+   * ACR's challenge: the realm is the registry's own {@code /oauth2/token} (the launcher mounts
+   * the token endpoints on this listener), the service its login server.
+   */
+  private static String challenge(AccessRequest request) {
+    String login = request.registry().loginServer();
+    return "Bearer realm=\"https://" + login + "/oauth2/token\",service=\"" + login + "\""
+        + request.scope().map(s -> ",scope=\"" + s + "\"").orElse("");
+  }
+
+  private static InetSocketAddress peer(Exchange exchange) {
+    return exchange.request().remotePeer().address() instanceof InetSocketAddress a
+        ? a : new InetSocketAddress(exchange.request().remotePeer().host(), 0);
   }
 
   private static RegistryException toRegistryException(ServerRequest request,

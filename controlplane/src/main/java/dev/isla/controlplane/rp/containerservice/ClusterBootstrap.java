@@ -13,14 +13,19 @@ import java.util.Optional;
  * implies (research/aks-isolation.md §2 item 1), kubelet identity, outbound type, subnet,
  * version.
  */
-final class ClusterBootstrap {
+public final class ClusterBootstrap {
 
   static final String CACHE_RULE_TYPE = "microsoft.containerregistry/registries/cacherules";
   static final String MANAGED_PREFIX = "aks-managed-repository";
 
   private ClusterBootstrap() {}
 
-  static BootstrapProfile of(ResourceStore store, JsonNode cluster, String subnetId, String tenantId) {
+  /**
+   * The profile of {@code cluster} (its stored body) for nodes in {@code subnetId}; also what the
+   * data plane compares each node's bootstrap with to tell stale nodes.
+   */
+  public static BootstrapProfile of(ResourceStore store, JsonNode cluster, String subnetId,
+      String tenantId) {
     JsonNode p = cluster.path("properties");
     String source = p.path("bootstrapProfile").path("artifactSource").asText("Direct");
     Optional<String> server = Optional.empty();

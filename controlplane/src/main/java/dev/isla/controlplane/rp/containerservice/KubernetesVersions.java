@@ -10,7 +10,7 @@ import java.util.Optional;
  * bootstrap artifacts), and the node image releases. A request names a full version
  * ({@code 1.30.3}) or a minor ({@code 1.30}, meaning its newest patch), as AKS accepts.
  */
-final class KubernetesVersions {
+public final class KubernetesVersions {
 
   /** Every supported version, oldest first. 1.29 exists (long-term support) but cannot be isolated. */
   static final List<String> SUPPORTED = List.of(
@@ -44,6 +44,11 @@ final class KubernetesVersions {
         .filter(v -> v.startsWith(wanted + ".") && wanted.chars().filter(c -> c == '.').count() == 1)
         .findFirst();
     return newestPatch.orElseThrow(() -> ArmException.of(ArmErrorCode.AKS_VERSION_NOT_SUPPORTED, wanted));
+  }
+
+  /** Every supported version, oldest first: what the data plane's node images must carry. */
+  public static List<String> supported() {
+    return SUPPORTED;
   }
 
   /** Minor version number: {@code 30} for {@code 1.30.3}. */
