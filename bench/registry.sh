@@ -54,10 +54,9 @@ start_peer() {
 
 start_isla() {
   local port=$1 upstream=$2
-  (cd "$ROOT" && mvn -B -q -o -pl registry -am compile >/dev/null 2>&1 \
-    || mvn -B -q -pl registry -am compile >/dev/null)
-  (cd "$ROOT" && mvn -B -q -o -pl registry dependency:build-classpath \
-    -Dmdep.outputFile="$WORK/cp.txt" >/dev/null)
+  # One reactor run: compiled siblings resolve to their classes; runtime scope only.
+  (cd "$ROOT" && mvn -B -q -o -pl registry -am compile dependency:build-classpath \
+    -DincludeScope=runtime -Dmdep.outputFile="$WORK/cp.txt" >/dev/null)
   "${SERVER_CPU[@]}" "$JAVA_HOME/bin/java" -Xmx256m -XX:+UseParallelGC \
     -cp "$ROOT/registry/target/classes:$(cat "$WORK/cp.txt")" dev.isla.registry.StandaloneRegistry \
     "$WORK/isla" "$port" "mcr.microsoft.com=$upstream" > "$WORK/isla.log" 2>&1 &
@@ -214,12 +213,13 @@ cold() {
     done
     wait "${clients[@]}" || true
     end=$(date +%s.%N)
-    local ok gets heads bytes ttfb
+    local ok gets layers heads bytes ttfb
     ok=$(ls "$WORK/cold$n.$kind" | grep -c '\.ok$' || true)
-    read -r gets heads bytes < <(tail -n +"$((before + 1))" "$WORK/upstream/access.log" \
-      | awk '/"GET \/v2\/[^ ]*\/blobs\// {g++} /"HEAD / {h++} /"GET / {b += $10} END {printf "%d %d %.0f\n", g, h, b}')
+    read -r gets layers heads bytes < <(tail -n +"$((before + 1))" "$WORK/upstream/access.log" \
+      | awk -v layer="$layer" '/"GET \/v2\/[^ ]*\/blobs\// {g++; if (index($0, layer)) l++}
+          /"HEAD / {h++} /"GET / {b += $10} END {printf "%d %d %d %.0f\n", g, l, h, b}')
     ttfb=$(cat "$WORK/cold$n.$kind"/*.ttfb 2>/dev/null | median)
-    echo "cold $n clients, $kind: $ok/$n correct, upstream blob GETs $gets, HEADs $heads, upstream bytes $((bytes / 1048576)) MiB, layer TTFB median ${ttfb}s, all done in $(awk -v s="$start" -v e="$end" 'BEGIN {printf "%.1f", e - s}')s"
+    echo "cold $n clients, $kind: $ok/$n correct, upstream blob GETs $gets (layer $layers), HEADs $heads, upstream bytes $((bytes / 1048576)) MiB, layer TTFB median ${ttfb}s, all done in $(awk -v s="$start" -v e="$end" 'BEGIN {printf "%.1f", e - s}')s"
   done
 }
 echo "== cold pull-through of one image (${LAYER_MIB} MiB layer)"
