@@ -9,6 +9,7 @@ import dev.isla.registry.storage.RepositoryId;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.channels.FileChannel;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -19,18 +20,24 @@ final class BlobHandler {
 
   private final BlobStore blobs;
   private final ContentSources sources;
+  private final DownloadLinks links;
 
-  BlobHandler(BlobStore blobs, ContentSources sources) {
+  BlobHandler(BlobStore blobs, ContentSources sources, DownloadLinks links) {
     this.blobs = blobs;
     this.sources = sources;
+    this.links = links;
   }
 
   void handle(Exchange exchange) {
     Digest digest = digest(exchange.route().parameter());
     RepositoryId repository = exchange.repository();
     switch (exchange.method()) {
-      case "GET", "HEAD" -> serve(exchange, digest, sources
-          .forRepository(exchange.registry(), repository).blob(repository, digest));
+      case "GET", "HEAD" -> {
+        if (!redirected(exchange, repository, digest)) {
+          serve(exchange, digest, sources.forRepository(exchange.registry(), repository)
+              .blob(repository, digest));
+        }
+      }
       case "DELETE" -> {
         if (!blobs.unlink(repository, digest)) {
           throw RegistryErrorCode.BLOB_UNKNOWN.exception("blob " + digest + " is not in "
@@ -42,6 +49,25 @@ final class BlobHandler {
       }
       default -> throw Dispatcher.unsupported(exchange);
     }
+  }
+
+  /**
+   * Answers a download on the login server of a registry with data endpoints with a redirect
+   * to the data endpoint. Only stored blobs are redirected: a blob still to be fetched through
+   * a cache rule is streamed by the login server, so the upstream fetch starts once, here.
+   */
+  private boolean redirected(Exchange exchange, RepositoryId repository, Digest digest) {
+    if (blobs.size(repository, digest).isEmpty()) {
+      return false;
+    }
+    Optional<String> location = links.redirect(exchange, digest);
+    location.ifPresent(url -> {
+      exchange.response().status(307);
+      exchange.header("Location", url);
+      exchange.header("Content-Length", "0");
+      exchange.response().send();
+    });
+    return location.isPresent();
   }
 
   static Digest digest(String text) {
@@ -84,12 +110,33 @@ final class BlobHandler {
       exchange.response().send();
       return;
     }
+    if (length.isPresent() && sentFromFile(exchange, blob, offset, length.getAsLong())) {
+      return;
+    }
     // The stream is closed only after a complete copy: closing it after a failure would end
     // the response normally and hide the failure from the client.
     OutputStream out = exchange.response().outputStream();
     try (InputStream in = blob.open(offset)) {
       copy(in, out, length.orElse(Long.MAX_VALUE));
       out.close();
+    } catch (IOException | RuntimeException e) {
+      throw new StreamAbortedException(e);
+    }
+  }
+
+  /** Sends a committed blob with sendfile when the connection allows it; false if not sent. */
+  private static boolean sentFromFile(Exchange exchange, BlobContent blob, long offset,
+      long length) {
+    Optional<ZeroCopySend> sender = ZeroCopySend.available();
+    if (sender.isEmpty()) {
+      return false;
+    }
+    Optional<FileChannel> file = blob.openChannel();
+    if (file.isEmpty()) {
+      return false;
+    }
+    try (FileChannel channel = file.orElseThrow()) {
+      return sender.orElseThrow().send(exchange.response(), channel, offset, length);
     } catch (IOException | RuntimeException e) {
       throw new StreamAbortedException(e);
     }

@@ -18,8 +18,9 @@ import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.util.Map;
+import java.time.Clock;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.logging.Level;
@@ -39,6 +40,7 @@ public final class RegistryHttp implements Handler {
   private final AccessPolicy policy;
   private final Dispatcher dispatcher;
   private final Optional<String> defaultRegistryHost;
+  private final DownloadLinks links = new DownloadLinks(Clock.systemUTC());
 
   /**
    * @param defaultRegistryHost the login server answered for hosts no registry claims (an IP
@@ -51,7 +53,8 @@ public final class RegistryHttp implements Handler {
     this.policy = policy;
     this.defaultRegistryHost = defaultRegistryHost;
     ManifestPush push = new ManifestPush(blobs, manifests, tags);
-    this.dispatcher = new Dispatcher(new BlobHandler(blobs, sources), new UploadHandler(blobs),
+    this.dispatcher = new Dispatcher(new BlobHandler(blobs, sources, links),
+        new UploadHandler(blobs),
         new ManifestHandler(manifests, tags, sources, push), new ListHandler(tags, repositories),
         new ReferrersHandler(manifests));
   }
@@ -65,7 +68,9 @@ public final class RegistryHttp implements Handler {
           .ifPresent(ns -> response.header("OCI-Namespace", ns));
       Exchange exchange = new Exchange(registry(request),
           RegistryRoute.parse(request.path().rawPath()), request, response);
-      authorize(exchange);
+      if (!links.signed(exchange)) {
+        authorize(exchange);
+      }
       dispatcher.dispatch(exchange);
     } catch (StreamAbortedException e) {
       // Headers and part of the body are out: only ending the connection tells the client.
@@ -137,7 +142,7 @@ public final class RegistryHttp implements Handler {
     };
   }
 
-  private static String stripPort(String host) {
+  static String stripPort(String host) {
     if (host.startsWith("[")) {
       int end = host.indexOf(']');
       return end < 0 ? host : host.substring(0, end + 1);

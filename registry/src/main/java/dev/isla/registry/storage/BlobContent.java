@@ -1,6 +1,8 @@
 package dev.isla.registry.storage;
 
 import java.io.InputStream;
+import java.nio.channels.FileChannel;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
@@ -18,4 +20,12 @@ public interface BlobContent {
 
   /** Whether the bytes come from an upstream right now (not from the cache). */
   boolean fromUpstream();
+
+  /**
+   * The whole blob as a local file channel (caller closes), when it is a committed file that
+   * can be sent without copying through the heap; empty otherwise.
+   */
+  default Optional<FileChannel> openChannel() {
+    return Optional.empty();
+  }
 }

@@ -7,6 +7,7 @@ import dev.isla.registry.storage.driver.StorageException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -53,6 +54,11 @@ public final class BlobStore {
       @Override
       public boolean fromUpstream() {
         return false;
+      }
+
+      @Override
+      public Optional<FileChannel> openChannel() {
+        return driver.openBlobChannel(digest);
       }
     });
   }

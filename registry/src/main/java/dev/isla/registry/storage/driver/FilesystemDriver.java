@@ -69,14 +69,33 @@ public final class FilesystemDriver implements StorageDriver {
 
   @Override
   public Optional<InputStream> readBlob(Digest digest, long offset) {
+    return openBlobChannel(digest).map(channel -> {
+      try {
+        channel.position(offset);
+        return Channels.newInputStream(channel);
+      } catch (IOException e) {
+        close(channel);
+        throw new StorageException("cannot read blob " + digest, e);
+      }
+    });
+  }
+
+  @Override
+  public Optional<FileChannel> openBlobChannel(Digest digest) {
     try {
-      FileChannel channel = FileChannel.open(blobPath(digest), StandardOpenOption.READ);
-      channel.position(offset);
-      return Optional.of(Channels.newInputStream(channel));
+      return Optional.of(FileChannel.open(blobPath(digest), StandardOpenOption.READ));
     } catch (NoSuchFileException e) {
       return Optional.empty();
     } catch (IOException e) {
       throw new StorageException("cannot read blob " + digest, e);
+    }
+  }
+
+  private static void close(FileChannel channel) {
+    try {
+      channel.close();
+    } catch (IOException e) {
+      // Reading already failed; that failure is the one reported.
     }
   }
 

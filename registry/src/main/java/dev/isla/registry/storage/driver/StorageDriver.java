@@ -2,6 +2,7 @@ package dev.isla.registry.storage.driver;
 
 import dev.isla.registry.oci.Digest;
 import java.io.InputStream;
+import java.nio.channels.FileChannel;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -24,6 +25,14 @@ public interface StorageDriver {
 
   /** The bytes of a committed blob from {@code offset} on (caller closes), or empty. */
   Optional<InputStream> readBlob(Digest digest, long offset);
+
+  /**
+   * A committed blob as a local file channel (caller closes), for zero-copy sends; empty when
+   * the blob is absent or the medium has no local files (memory, object stores).
+   */
+  default Optional<FileChannel> openBlobChannel(Digest digest) {
+    return Optional.empty();
+  }
 
   /**
    * A writer for a new blob expected to have {@code digest}; nothing is visible until

@@ -13,9 +13,11 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * Runs one registry ({@code bench}, answering every host) for measurements by hand:
- * {@code StandaloneRegistry <data folder> <port> [mcr.microsoft.com=<url>]}; with an upstream,
- * cache rule {@code mcr.microsoft.com/*} → {@code mcr/*}.
+ * Runs one registry ({@code bench}, answering every host, plain HTTP on loopback) outside the
+ * launcher, for {@code bench/registry.sh} and measurements by hand:
+ * {@code StandaloneRegistry <data folder> <port> [mcr.microsoft.com=<url>]}. Cache rule
+ * {@code mcr.microsoft.com/*} → {@code mcr/*}: with an upstream mapping, pulls under {@code mcr/}
+ * go through to it. Prints {@code registry on port N} once listening; runs until killed.
  */
 public final class StandaloneRegistry {
 
