@@ -115,6 +115,11 @@ final class IslaDataPlane implements AutoCloseable {
     mcr.close();
   }
 
+  /** The requests the MCR stand-in served since it (re)started, by method and path. */
+  synchronized Map<String, Long> mcrRequests() {
+    return mcr.requests().counts();
+  }
+
   /** Serves the MCR stand-in again on the port it had. */
   synchronized void startMcr() {
     mcr.close();
