@@ -47,14 +47,16 @@ TOTAL=$(echo "$REQUESTS" | sed -n 's/.*: \([0-9]*\),\{0,1\}$/\1/p' | awk '{s+=$1
 printf 'nodes: %s, provisioningState: %s, Ready: %s\n' "$COUNT" "$STATE" "$READY"
 printf 'az aks create wall time: %.1f s\n' "$(echo "$END - $START" | bc)"
 printf 'server peak RSS (VmHWM): %s\n' "$HWM"
-printf 'stand-in requests: %s in all, %s distinct blobs fetched, %s of them more than once\n' \
-  "$TOTAL" "$BLOB_GETS" "$BLOBS_TWICE"
+MANIFESTS=$(echo "$REQUESTS" | grep '/manifests/' | sed -n 's/.*: \([0-9]*\),\{0,1\}$/\1/p' | awk '{s+=$1} END {print s+0}')
+printf 'stand-in requests: %s in all (%s to manifests), %s distinct blobs fetched, %s of them more than once\n' \
+  "$TOTAL" "$MANIFESTS" "$BLOB_GETS" "$BLOBS_TWICE"
 
 "${ISLA[@]}" stop --data "$DATA" >/dev/null
 RESTART=$(date +%s.%N)
 "${ISLA[@]}" start --data "$DATA" --feature-delay 10 >/dev/null
+eval "$("${ISLA[@]}" env --data "$DATA")"
 AGAIN=0
-for _ in $(seq 1 240); do
+for _ in $(seq 1 120); do
   AGAIN=$(ready)
   [ "$AGAIN" -ge "$COUNT" ] && break
   sleep 1
