@@ -39,8 +39,10 @@ ready() {
 }
 READY=$(ready)
 HWM=$(awk '/VmHWM/ {print $2, $3}' "/proc/$PID/status")
-REQUESTS=$(curl -sS "$ADMIN/admin/mcr/requests")
-BLOB_GETS=$(echo "$REQUESTS" | grep -c '"GET /v2/.*/blobs/sha256:' || true)
+REQUESTS=$(curl -sS "$ADMIN/admin/mcr/requests"); [ -n "${SHOW_REQUESTS:-}" ] && echo "$REQUESTS"
+BLOB_LINES=$(echo "$REQUESTS" | grep '"GET /v2/.*/blobs/sha256:' || true)
+BLOB_GETS=$(echo "$BLOB_LINES" | sed -n 's/.*: \([0-9]*\),\{0,1\}$/\1/p' | awk '{s+=$1} END {print s+0}')
+DIGESTS=$(echo "$BLOB_LINES" | grep -o 'sha256:[0-9a-f]*' | sort -u | wc -l)
 BLOBS_TWICE=$(echo "$REQUESTS" | grep '"GET /v2/.*/blobs/sha256:' | grep -vc ': 1,\{0,1\}$' || true)
 TOTAL=$(echo "$REQUESTS" | sed -n 's/.*: \([0-9]*\),\{0,1\}$/\1/p' | awk '{s+=$1} END {print s+0}')
 
@@ -48,8 +50,8 @@ printf 'nodes: %s, provisioningState: %s, Ready: %s\n' "$COUNT" "$STATE" "$READY
 printf 'az aks create wall time: %.1f s\n' "$(echo "$END - $START" | bc)"
 printf 'server peak RSS (VmHWM): %s\n' "$HWM"
 MANIFESTS=$(echo "$REQUESTS" | grep '/manifests/' | sed -n 's/.*: \([0-9]*\),\{0,1\}$/\1/p' | awk '{s+=$1} END {print s+0}')
-printf 'stand-in requests: %s in all (%s to manifests), %s distinct blobs fetched, %s of them more than once\n' \
-  "$TOTAL" "$MANIFESTS" "$BLOB_GETS" "$BLOBS_TWICE"
+printf 'stand-in requests: %s in all (%s to manifests); blob GETs: %s for %s distinct digests, %s (repository, blob) pairs fetched more than once\n' \
+  "$TOTAL" "$MANIFESTS" "$BLOB_GETS" "$DIGESTS" "$BLOBS_TWICE"
 
 "${ISLA[@]}" stop --data "$DATA" >/dev/null
 RESTART=$(date +%s.%N)
@@ -61,5 +63,8 @@ for _ in $(seq 1 120); do
   [ "$AGAIN" -ge "$COUNT" ] && break
   sleep 1
 done
-printf 'after isla stop/start: %s Ready in %.1f s\n' "$AGAIN" "$(echo "$(date +%s.%N) - $RESTART" | bc)"
+AGAIN_TIME=$(echo "$(date +%s.%N) - $RESTART" | bc)
+AFTER=$(curl -sS "$(field adminUrl)/admin/mcr/requests" | grep -c '"GET /v2/.*/blobs/' || true)
+printf 'after isla stop/start: %s Ready in %.1f s (start included); blobs fetched upstream again: %s\n' \
+  "$AGAIN" "$AGAIN_TIME" "$AFTER"
 [ "$STATE" = Succeeded ] && [ "$READY" = "$COUNT" ] && [ "$BLOBS_TWICE" = 0 ] && [ "$AGAIN" = "$COUNT" ]
