@@ -10,7 +10,6 @@ import dev.isla.arm.ResourceId;
 import dev.isla.arm.ResourceType;
 import dev.isla.arm.ResourceTypes;
 import dev.isla.controlplane.arm.Arm;
-import dev.isla.controlplane.arm.Locations;
 import dev.isla.controlplane.arm.Mutation;
 import dev.isla.controlplane.arm.ResourceProvider;
 import dev.isla.controlplane.arm.ResourceReader;
@@ -51,14 +50,8 @@ public final class NetworkInterfaceProvider implements ResourceProvider {
     });
     ObjectNode body = request.body();
     JsonNode p = body.path("properties");
-    ObjectNode out = Json.object();
-    out.put("location", Locations.orGroup(arm, body, request.existing(), request.id()));
-    out.set("tags", body.path("tags").isObject() ? body.get("tags") : Json.object());
-    ObjectNode props = out.putObject("properties");
-    props.put("provisioningState", "Succeeded");
-    props.put("resourceGuid", request.existing()
-        .map(r -> r.body().path("properties").path("resourceGuid").asText())
-        .orElseGet(() -> UUID.randomUUID().toString()));
+    ObjectNode out = TrackedBody.start(arm, request);
+    ObjectNode props = (ObjectNode) out.get("properties");
     props.set("ipConfigurations", new IpConfigurations(request).build(p.path("ipConfigurations")));
     JsonNode dnsServers = p.path("dnsSettings").path("dnsServers");
     settings(props, dnsServers.isArray() ? dnsServers : Json.array(), Optional.empty(),

@@ -10,7 +10,6 @@ import dev.isla.arm.ResourceId;
 import dev.isla.arm.ResourceType;
 import dev.isla.arm.ResourceTypes;
 import dev.isla.controlplane.arm.Arm;
-import dev.isla.controlplane.arm.Locations;
 import dev.isla.controlplane.arm.Mutation;
 import dev.isla.controlplane.arm.ResourceProvider;
 import dev.isla.controlplane.arm.ResourceReader;
@@ -22,7 +21,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * Microsoft.Network/virtualNetworks. The address space is a list of non-overlapping IPv4 CIDR
@@ -58,14 +56,8 @@ public final class VirtualNetworkProvider implements ResourceProvider {
     ObjectNode body = request.body();
     JsonNode p = body.path("properties");
     List<Cidr> space = requestedSpace(request.id(), p);
-    ObjectNode out = Json.object();
-    out.put("location", Locations.orGroup(arm, body, request.existing(), request.id()));
-    out.set("tags", body.path("tags").isObject() ? body.get("tags") : Json.object());
-    ObjectNode props = out.putObject("properties");
-    props.put("provisioningState", "Succeeded");
-    props.put("resourceGuid", request.existing()
-        .map(r -> r.body().path("properties").path("resourceGuid").asText())
-        .orElseGet(() -> UUID.randomUUID().toString()));
+    ObjectNode out = TrackedBody.start(arm, request);
+    ObjectNode props = (ObjectNode) out.get("properties");
     ArrayNode prefixes = props.putObject("addressSpace").putArray("addressPrefixes");
     space.forEach(c -> prefixes.add(c.toString()));
     props.putObject("dhcpOptions").set("dnsServers", dnsServers(p.path("dhcpOptions").path("dnsServers")));
