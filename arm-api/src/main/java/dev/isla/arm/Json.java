@@ -88,9 +88,21 @@ public final class Json {
         case LONG -> NODES.numberNode(parser.getLongValue());
         default -> NODES.numberNode(parser.getBigIntegerValue());
       };
-      case VALUE_NUMBER_FLOAT -> NODES.numberNode(parser.getDoubleValue());
+      case VALUE_NUMBER_FLOAT -> NODES.numberNode(finite(parser));
       default -> throw new IllegalArgumentException("Unexpected JSON token " + token);
     };
+  }
+
+  /**
+   * A double that JSON can write back: {@code 1e99999} overflows to infinity, which Jackson would
+   * print as the string {@code "Infinity"}, so a stored body would change type.
+   */
+  private static double finite(JsonParser parser) throws IOException {
+    double value = parser.getDoubleValue();
+    if (!Double.isFinite(value)) {
+      throw new IllegalArgumentException("Number " + parser.getText() + " is out of range");
+    }
+    return value;
   }
 
   /** Compact JSON text. */

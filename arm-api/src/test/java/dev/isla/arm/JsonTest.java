@@ -43,4 +43,13 @@ class JsonTest {
     assertThatThrownBy(() -> Json.parse("{\"a\":")).isInstanceOf(IllegalArgumentException.class);
     assertThat(Json.parse("  ").isMissingNode()).isTrue();
   }
+
+  /** Found by ArmInputFuzzTest: the overflow became the string "Infinity" once written back. */
+  @Test
+  void refusesNumbersOutsideTheDoubleRange() {
+    assertThatThrownBy(() -> Json.parse("{\"a\":1e99999}"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("Number 1e99999 is out of range");
+    assertThatThrownBy(() -> Json.parse("-1e400")).isInstanceOf(IllegalArgumentException.class);
+    assertThat(Json.parse("1e308").doubleValue()).isEqualTo(1e308);
+  }
 }

@@ -6,7 +6,10 @@ import dev.isla.arm.ArmException;
 import dev.isla.arm.ErrorFormat;
 import dev.isla.arm.Json;
 import dev.isla.arm.ResourceTypes;
+import io.helidon.http.DirectHandler;
 import io.helidon.http.HeaderNames;
+import io.helidon.http.ServerResponseHeaders;
+import io.helidon.http.Status;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
@@ -42,9 +45,35 @@ public final class ArmServer implements AutoCloseable {
         .host(host)
         .port(port)
         .maxPayloadSize(MAX_BODY_BYTES)
+        .directHandlers(d -> {
+          for (DirectHandler.EventType event : DirectHandler.EventType.values()) {
+            d.addHandler(event, ArmServer::transportError);
+          }
+        })
         .routing(r -> r.any(this::handle))
         .build()
         .start();
+  }
+
+  /**
+   * What Helidon answers itself, before routing (a body over {@link #MAX_BODY_BYTES}, a request
+   * line too long or no valid URI): ARM's error body, never an empty one.
+   */
+  private static DirectHandler.TransportResponse transportError(
+      DirectHandler.TransportRequest request, DirectHandler.EventType event, Status status,
+      ServerResponseHeaders headers, String message) {
+    ArmException error = status.code() == 413
+        ? ArmException.of(ArmErrorCode.REQUEST_TOO_LARGE, MAX_BODY_BYTES)
+        : ArmException.of(ArmErrorCode.BAD_REQUEST, "The request could not be read: "
+            + status.reasonPhrase() + ".");
+    return DirectHandler.TransportResponse.builder()
+        .status(status)
+        .headers(headers)
+        .header(HeaderNames.CONTENT_TYPE, "application/json; charset=utf-8")
+        .header(HeaderNames.create("x-ms-failure-cause"), status.code() >= 500 ? "service" : "gateway")
+        .entity(Json.write(error.toError().toBody(ErrorFormat.WRAPPED)))
+        .keepAlive(false)
+        .build();
   }
 
   /** The port actually bound. */

@@ -49,7 +49,7 @@ final class ManifestPush {
     ManifestSummary summary = summary(bytes);
     String contentType = contentType(exchange, summary);
     checkBlobs(repository, summary);
-    manifests.put(repository, new StoredManifest(digest, contentType, bytes, false), summary);
+    // Every check before the first write: a refused push stores nothing.
     List<String> newTags = new ArrayList<>(exchange.queryAll("tag"));
     reference.tag().ifPresent(newTags::add);
     for (String tag : newTags) {
@@ -57,6 +57,7 @@ final class ManifestPush {
         throw RegistryErrorCode.MANIFEST_INVALID.exception("'" + tag + "' is not a valid tag");
       }
     }
+    manifests.put(repository, new StoredManifest(digest, contentType, bytes, false), summary);
     newTags.forEach(tag -> tags.tag(repository, tag, digest));
     exchange.response().status(201);
     exchange.header("Location", exchange.route().repositoryPath() + "/manifests/" + digest);
