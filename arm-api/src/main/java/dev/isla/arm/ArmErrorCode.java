@@ -61,7 +61,13 @@ public enum ArmErrorCode {
 
   // Authentication (issue 5)
   AUTHENTICATION_FAILED("AuthenticationFailed", 401, "%s"),
+  AUTHORIZATION_HEADER_MISSING("AuthenticationFailed", 401,
+      "Authentication failed. The 'Authorization' header is missing."),
+  AUTHORIZATION_HEADER_INVALID("AuthenticationFailed", 401,
+      "Authentication failed. The 'Authorization' header is provided in an invalid format."),
   INVALID_AUTHENTICATION_TOKEN("InvalidAuthenticationToken", 401, "%s"),
+  INVALID_AUTHENTICATION_TOKEN_AUDIENCE("InvalidAuthenticationTokenAudience", 401,
+      "The access token has been obtained for wrong audience or resource '%s'. It should exactly match with one of the allowed audiences %s."),
   EXPIRED_AUTHENTICATION_TOKEN("ExpiredAuthenticationToken", 401,
       "The access token expiry UTC time '%s' is earlier than current UTC time '%s'."),
   AUTHORIZATION_FAILED("AuthorizationFailed", 403, "%s"),

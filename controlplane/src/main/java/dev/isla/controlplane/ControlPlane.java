@@ -1,6 +1,7 @@
 package dev.isla.controlplane;
 
 import dev.isla.controlplane.arm.Arm;
+import dev.isla.controlplane.arm.ArmGate;
 import dev.isla.controlplane.arm.ArmRouter;
 import dev.isla.controlplane.arm.ArmServer;
 import dev.isla.controlplane.arm.ArmSettings;
@@ -27,6 +28,7 @@ import dev.isla.controlplane.rp.resources.ResourceGroupProvider;
 import dev.isla.controlplane.rp.resources.SubscriptionFrontDoor;
 import dev.isla.controlplane.store.ResourceStore;
 import java.time.Clock;
+import java.util.Optional;
 
 /**
  * The control plane assembled: engine, every resource provider, the front door and the ARM
@@ -54,11 +56,30 @@ public final class ControlPlane implements AutoCloseable {
    */
   public ControlPlane(ResourceStore store, ArmSettings settings, Clock clock, String host, int port,
       DataPlane dataPlane) {
+    this(store, settings, clock, host, port, dataPlane, Edge.open());
+  }
+
+  /**
+   * How ARM meets its callers: the credential check and the optional TLS listener.
+   *
+   * @param gate checks every request before routing
+   * @param secure the TLS listener, with the services mounted beside ARM (login)
+   */
+  public record Edge(ArmGate gate, Optional<ArmServer.Secure> secure) {
+    /** Plain HTTP only, everyone admitted. */
+    public static Edge open() {
+      return new Edge(ArmGate.open(), Optional.empty());
+    }
+  }
+
+  /** As above, with the edge the launcher chose. */
+  public ControlPlane(ResourceStore store, ArmSettings settings, Clock clock, String host, int port,
+      DataPlane dataPlane, Edge edge) {
     this.arm = new Arm(store, settings, clock);
     SubscriptionFrontDoor frontDoor = new SubscriptionFrontDoor(arm);
     registerProviders(arm, frontDoor, dataPlane);
     arm.start();
-    this.server = new ArmServer(new ArmRouter(arm, frontDoor), host, port);
+    this.server = new ArmServer(new ArmRouter(arm, frontDoor), edge.gate(), host, port, edge.secure());
   }
 
   private static void registerProviders(Arm arm, SubscriptionFrontDoor frontDoor, DataPlane dataPlane) {
@@ -72,7 +93,9 @@ public final class ControlPlane implements AutoCloseable {
     frontDoor.registerAction("Microsoft.ContainerRegistry", "checkNameAvailability", names::answer);
     arm.register(new UserAssignedIdentityProvider(arm));
     arm.register(new RoleDefinitionProvider(arm));
-    arm.register(new RoleAssignmentProvider(arm, new IdentityDirectory(arm.store())));
+    IdentityDirectory identities = new IdentityDirectory(arm.store());
+    arm.register(new RoleAssignmentProvider(arm, principalId -> identities.principalType(principalId)
+        .or(() -> dataPlane.principals().principalType(principalId))));
     arm.register(new VirtualNetworkProvider(arm));
     arm.register(new SubnetProvider());
     arm.register(new NetworkInterfaceProvider(arm));
@@ -92,6 +115,11 @@ public final class ControlPlane implements AutoCloseable {
   /** The bound ARM port. */
   public int port() {
     return server.port();
+  }
+
+  /** The bound TLS port, when the edge has a TLS listener. */
+  public Optional<Integer> securePort() {
+    return server.securePort();
   }
 
   @Override

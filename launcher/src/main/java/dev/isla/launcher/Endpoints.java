@@ -9,14 +9,19 @@ final class Endpoints {
   private Endpoints() {}
 
   static void print(PrintWriter out, InstanceState state, Path dataDir) {
-    out.println("ARM endpoint:  " + state.armUrl());
+    out.println("ARM endpoint:  " + state.armUrl() + " (loopback, no token needed)");
+    out.println("ARM (HTTPS):   " + state.armHttpsUrl() + " (tokens from " + state.armHttpsUrl() + "/adfs)");
     out.println("subscription:  " + state.subscriptionId());
     out.println("tenant:        " + state.tenantId());
     out.println("registries:    " + state.registryUrl() + " (by Host: <name>.azurecr.io)");
     out.println("DNS:           " + state.dns() + " (public view; isla dns --vnet NAME asks as a VNet)");
     out.println("MCR stand-in:  " + state.mcrUrl());
+    out.println("CA bundle:     " + state.caBundle() + " (REQUESTS_CA_BUNDLE)");
+    out.println("truststore:    " + state.truststore() + " (PKCS12, password changeit)");
+    out.println("credentials:   " + state.credentials() + " (built-in service principal, Owner)");
     out.println("data folder:   " + dataDir);
     out.println("use it:        eval \"$(bin/isla env --data " + dataDir + ")\"");
+    out.println("real az:       eval \"$(bin/isla env --real-az --data " + dataDir + ")\"");
   }
 
   /** POSIX shell exports; every value single-quoted. */
@@ -28,6 +33,10 @@ final class Endpoints {
     export(sb, "ISLA_TENANT_ID", state.tenantId());
     export(sb, "ISLA_REGISTRY_URL", state.registryUrl());
     export(sb, "ISLA_DNS", state.dns());
+    export(sb, "ISLA_ARM_HTTPS_URL", state.armHttpsUrl());
+    export(sb, "ISLA_CA_BUNDLE", state.caBundle());
+    export(sb, "ISLA_TRUSTSTORE", state.truststore());
+    export(sb, "ISLA_CREDENTIALS", state.credentials());
     export(sb, "AZURE_CONFIG_DIR", dataDir.resolve("az").toString());
     sb.append("export PATH=").append(quote(binDir.toString())).append(":\"$PATH\"\n");
     sb.append("hash -r 2>/dev/null || true\n");

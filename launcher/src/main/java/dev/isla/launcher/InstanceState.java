@@ -27,9 +27,14 @@ import java.util.Optional;
  * @param dns the DNS server's public view, {@code host:port}
  * @param mcrUrl the MCR stand-in
  * @param adminUrl the operator endpoints {@code isla dns|fabric|mcr} use (loopback, not Azure)
+ * @param armHttpsUrl ARM over TLS (tokens required), also the login authority's host
+ * @param caBundle system CAs plus Isla's, PEM, for {@code REQUESTS_CA_BUNDLE}
+ * @param truststore the same trust in PKCS12 for Java clients
+ * @param credentials the built-in service principal's credentials file ({@code 0600})
  */
 public record InstanceState(long pid, String armUrl, String subscriptionId, String tenantId,
-    Instant startedAt, String registryUrl, String dns, String mcrUrl, String adminUrl) {
+    Instant startedAt, String registryUrl, String dns, String mcrUrl, String adminUrl,
+    String armHttpsUrl, String caBundle, String truststore, String credentials) {
 
   static final String FILE = "isla.json";
 
@@ -45,6 +50,11 @@ public record InstanceState(long pid, String armUrl, String subscriptionId, Stri
     node.put("dns", dns);
     node.put("mcrUrl", mcrUrl);
     node.put("adminUrl", adminUrl);
+    node.put("armHttpsUrl", armHttpsUrl);
+    node.put("loginUrl", armHttpsUrl + "/adfs");
+    node.put("caBundle", caBundle);
+    node.put("truststore", truststore);
+    node.put("credentials", credentials);
     Path target = dataDir.resolve(FILE);
     Path tmp = dataDir.resolve(FILE + ".tmp");
     try {
@@ -71,7 +81,9 @@ public record InstanceState(long pid, String armUrl, String subscriptionId, Stri
           node.path("subscriptionId").asText(), node.path("tenantId").asText(),
           Instant.parse(node.path("startedAt").asText()), node.path("registryUrl").asText(),
           node.path("dns").asText(), node.path("mcrUrl").asText(),
-          node.path("adminUrl").asText());
+          node.path("adminUrl").asText(), node.path("armHttpsUrl").asText(),
+          node.path("caBundle").asText(), node.path("truststore").asText(),
+          node.path("credentials").asText());
       boolean alive = ProcessHandle.of(state.pid()).map(ProcessHandle::isAlive).orElse(false);
       return alive ? Optional.of(state) : Optional.empty();
     } catch (IOException | IllegalArgumentException | java.time.format.DateTimeParseException e) {

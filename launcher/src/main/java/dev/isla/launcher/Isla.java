@@ -158,6 +158,11 @@ public final class Isla implements Callable<Integer> {
   static final class Env implements Callable<Integer> {
     @CommandLine.Mixin DataOption data = new DataOption();
 
+    @Option(names = "--real-az", description = "Point the real Azure CLI (e.g. Debian's /usr/bin/az 2.45, "
+        + "or $ISLA_REAL_AZ) at the instance over HTTPS: isolated AZURE_CONFIG_DIR, CA bundle, "
+        + "cloud 'Isla' registered and the built-in service principal logged in.")
+    boolean realAz;
+
     @Override
     public Integer call() {
       Optional<InstanceState> state = InstanceState.readLive(data.dir());
@@ -165,6 +170,10 @@ public final class Isla implements Callable<Integer> {
         System.err.println("isla: no instance is running for " + data.dir()
             + "; start one with: isla start --data " + data.dir());
         return 1;
+      }
+      if (realAz) {
+        System.out.print(RealAzEnv.script(state.get(), data.dir()));
+        return 0;
       }
       String home = System.getProperty("isla.home", Path.of("").toAbsolutePath().toString());
       System.out.print(Endpoints.env(state.get(), data.dir(), Path.of(home).resolve("bin")));

@@ -2,6 +2,7 @@ package dev.isla.launcher;
 
 import dev.isla.controlplane.ControlPlane;
 import dev.isla.controlplane.arm.ArmSettings;
+import dev.isla.controlplane.port.DataPlane;
 import dev.isla.controlplane.store.ResourceStore;
 import dev.isla.controlplane.store.SqliteResourceStore;
 import dev.isla.launcher.adapt.ObservedStore;
@@ -13,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
@@ -58,8 +60,14 @@ public final class IslaServer implements AutoCloseable {
         .withFeatureRegistrationDelay(config.featureDelay());
     Clock clock = Clock.systemUTC();
     this.dataPlane = new IslaDataPlane(config, observed, settings.tenantId(), clock);
+    BuiltInPrincipal builtIn = BuiltInPrincipal.open(dir, settings.tenantId(), settings.subscriptionId());
+    ArmEdge edge = ArmEdge.create(config, observed, builtIn, clock);
+    String spObjectId = builtIn.principal().objectId();
+    DataPlane ports = new DataPlane(dataPlane.ports().nodes(), principalId ->
+        principalId.equalsIgnoreCase(spObjectId) ? Optional.of("ServicePrincipal") : Optional.empty());
     this.controlPlane = new ControlPlane(store, settings, clock, config.host(), config.armPort(),
-        dataPlane.ports());
+        ports, edge.edge());
+    builtIn.grantOwner(controlPlane.arm(), settings.subscriptionId());
     dataPlane.restoreNodes();
     this.admin = new AdminEndpoints(config.host(), dataPlane, store);
     String host = hostForUrl(config.host());
@@ -67,7 +75,9 @@ public final class IslaServer implements AutoCloseable {
         "http://" + host + ":" + controlPlane.port(),
         settings.subscriptionId(), settings.tenantId(), java.time.Instant.now(),
         dataPlane.registryUrl(host), host + ":" + dataPlane.dnsAddress().getPort(),
-        dataPlane.mcrUrl(host), "http://" + host + ":" + admin.port());
+        dataPlane.mcrUrl(host), "http://" + host + ":" + admin.port(),
+        "https://" + host + ":" + edge.securePort(), edge.ca().bundle().toString(),
+        edge.ca().truststore().toString(), builtIn.credentials().toString());
     state.write(dir);
     LOG.info(() -> "Isla serving ARM at " + state.armUrl() + " with data in " + dir);
   }

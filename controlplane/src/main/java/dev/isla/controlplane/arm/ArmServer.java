@@ -6,27 +6,34 @@ import dev.isla.arm.ArmException;
 import dev.isla.arm.ErrorFormat;
 import dev.isla.arm.Json;
 import dev.isla.arm.ResourceTypes;
+import io.helidon.common.tls.Tls;
 import io.helidon.http.DirectHandler;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.ServerResponseHeaders;
 import io.helidon.http.Status;
 import io.helidon.webserver.WebServer;
+import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * The ARM endpoint: a Helidon SE listener (virtual threads) whose one handler turns HTTP into
- * {@link ArmRequest}, routes it and writes the {@link ArmResponse} — or the error, in the
- * format of the provider the path names. No handler anywhere builds an error body by hand.
+ * {@link ArmRequest}, passes it through the {@link ArmGate}, routes it and writes the
+ * {@link ArmResponse} — or the error, in the format of the provider the path names. No handler
+ * anywhere builds an error body by hand. Optionally a second, TLS listener ({@link Secure})
+ * serves the same ARM plus other services mounted before it (the login endpoints); there the
+ * gate always requires a token, and URLs in responses use {@code https}.
  */
 public final class ArmServer implements AutoCloseable {
 
@@ -35,24 +42,62 @@ public final class ArmServer implements AutoCloseable {
 
   private static final Logger LOG = Logger.getLogger(ArmServer.class.getName());
 
-  private final ArmRouter router;
-  private final WebServer server;
+  /**
+   * The TLS listener.
+   *
+   * @param port port to bind; 0 picks a free one
+   * @param tls the server's key material
+   * @param services mounted before ARM on this listener only (their routes win)
+   */
+  public record Secure(int port, Tls tls, List<HttpService> services) {
+    public Secure {
+      services = List.copyOf(services);
+    }
+  }
 
-  /** Starts listening on {@code host:port} (port 0 picks a free one). */
+  /** Paths answered without credentials: what clients read before they can log in. */
+  private static final List<String> ANONYMOUS = List.of("/metadata/endpoints");
+
+  private final ArmRouter router;
+  private final ArmGate gate;
+  private final WebServer server;
+  private final Optional<WebServer> secureServer;
+
+  /** Starts listening on {@code host:port} (port 0 picks a free one), admitting everyone. */
   public ArmServer(ArmRouter router, String host, int port) {
+    this(router, ArmGate.open(), host, port, Optional.empty());
+  }
+
+  /** Starts the plain listener on {@code host:port} and, when given, the TLS one. */
+  public ArmServer(ArmRouter router, ArmGate gate, String host, int port, Optional<Secure> secure) {
     this.router = router;
+    this.gate = gate;
     this.server = WebServer.builder()
         .host(host)
         .port(port)
         .maxPayloadSize(MAX_BODY_BYTES)
-        .directHandlers(d -> {
-          for (DirectHandler.EventType event : DirectHandler.EventType.values()) {
-            d.addHandler(event, ArmServer::transportError);
-          }
-        })
-        .routing(r -> r.any(this::handle))
+        .directHandlers(ArmServer::armTransportErrors)
+        .routing(r -> r.any((req, res) -> handle(req, res, false)))
         .build()
         .start();
+    this.secureServer = secure.map(s -> WebServer.builder()
+        .host(host)
+        .port(s.port())
+        .tls(s.tls())
+        .maxPayloadSize(MAX_BODY_BYTES)
+        .directHandlers(ArmServer::armTransportErrors)
+        .routing(r -> {
+          s.services().forEach(r::register);
+          r.any((req, res) -> handle(req, res, true));
+        })
+        .build()
+        .start());
+  }
+
+  private static void armTransportErrors(io.helidon.webserver.http.DirectHandlers.Builder d) {
+    for (DirectHandler.EventType event : DirectHandler.EventType.values()) {
+      d.addHandler(event, ArmServer::transportError);
+    }
   }
 
   /**
@@ -81,12 +126,24 @@ public final class ArmServer implements AutoCloseable {
     return server.port();
   }
 
-  private void handle(ServerRequest req, ServerResponse res) {
+  /** The TLS listener's port, when there is one. */
+  public Optional<Integer> securePort() {
+    return secureServer.map(WebServer::port);
+  }
+
+  private void handle(ServerRequest req, ServerResponse res, boolean secure) {
     String path = req.path().path();
     ArmResponse response;
     try {
-      response = router.route(toArmRequest(req));
+      ArmRequest request = toArmRequest(req, secure);
+      if (!ANONYMOUS.contains(path.toLowerCase(Locale.ROOT))) {
+        gate.admit(request, secure);
+      }
+      response = router.route(request);
     } catch (ArmException e) {
+      if (e.status() == 401) {
+        res.header("WWW-Authenticate", challenge(req, secure, e.getMessage()));
+      }
       writeError(res, e.status(), e.toError(), formatFor(path));
       return;
     } catch (RuntimeException e) {
@@ -97,19 +154,38 @@ public final class ArmServer implements AutoCloseable {
           formatFor(path));
       return;
     }
-    write(req, res, response);
+    write(req, res, response, secure);
   }
 
-  private ArmRequest toArmRequest(ServerRequest req) {
+  /** ARM's bearer challenge; the authority is Isla's login endpoint (this listener's root). */
+  private String challenge(ServerRequest req, boolean secure, String description) {
+    String authority = secureServer.map(s -> "https://" + hostOnly(req) + ":" + s.port() + "/")
+        .orElse(baseUrl(req, secure) + "/");
+    return "Bearer authorization_uri=\"" + authority + "\", error=\"invalid_token\", error_description=\""
+        + description.replace("\"", "'") + "\"";
+  }
+
+  private static String hostOnly(ServerRequest req) {
+    String host = req.headers().first(HeaderNames.HOST).orElse("127.0.0.1");
+    int colon = host.lastIndexOf(':');
+    return colon > 0 && !host.endsWith("]") ? host.substring(0, colon) : host;
+  }
+
+  private String baseUrl(ServerRequest req, boolean secure) {
+    int port = secure ? secureServer.orElseThrow().port() : port();
+    return (secure ? "https://" : "http://")
+        + req.headers().first(HeaderNames.HOST).orElse("127.0.0.1:" + port);
+  }
+
+  private ArmRequest toArmRequest(ServerRequest req, boolean secure) {
     Map<String, String> query = new HashMap<>();
     for (String name : req.query().names()) {
       query.put(name.toLowerCase(Locale.ROOT), req.query().first(name).orElse(""));
     }
     Map<String, String> headers = new HashMap<>();
     req.headers().forEach(h -> headers.putIfAbsent(h.name().toLowerCase(Locale.ROOT), h.get()));
-    String host = req.headers().first(HeaderNames.HOST).orElse("127.0.0.1:" + port());
     return new ArmRequest(req.prologue().method().text().toUpperCase(Locale.ROOT), req.path().path(),
-        query, headers, readBody(req), "http://" + host);
+        query, headers, readBody(req), baseUrl(req, secure));
   }
 
   private static byte[] readBody(ServerRequest req) {
@@ -132,8 +208,8 @@ public final class ArmServer implements AutoCloseable {
     }
   }
 
-  private void write(ServerRequest req, ServerResponse res, ArmResponse response) {
-    String base = "http://" + req.headers().first(HeaderNames.HOST).orElse("127.0.0.1:" + port());
+  private void write(ServerRequest req, ServerResponse res, ArmResponse response, boolean secure) {
+    String base = baseUrl(req, secure);
     String apiVersion = req.query().first("api-version").orElse(ResourceTypes.RESOURCE_GROUPS.newestApiVersion());
     res.status(response.status());
     response.etag().ifPresent(e -> res.header("ETag", e));
@@ -168,6 +244,7 @@ public final class ArmServer implements AutoCloseable {
 
   @Override
   public void close() {
+    secureServer.ifPresent(WebServer::stop);
     server.stop();
   }
 }

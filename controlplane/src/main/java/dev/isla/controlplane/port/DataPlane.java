@@ -7,11 +7,19 @@ import java.util.Objects;
  * registry and network-fabric ports here.
  *
  * @param nodes the node agents
+ * @param principals the tenant's principals besides managed identities (service principals
+ *     such as Isla's built-in one), which role assignments may name
  */
-public record DataPlane(NodePort nodes) {
+public record DataPlane(NodePort nodes, TenantPrincipals principals) {
 
   public DataPlane {
     Objects.requireNonNull(nodes);
+    Objects.requireNonNull(principals);
+  }
+
+  /** Nodes only; the tenant has no principals besides managed identities. */
+  public DataPlane(NodePort nodes) {
+    this(nodes, TenantPrincipals.none());
   }
 
   /** No data plane wired: nodes are simulated in-process ({@link InProcessNodes}). */

@@ -7,26 +7,35 @@ import dev.isla.controlplane.store.ResourceStore;
 import dev.isla.identity.principal.ManagedIdentity;
 import dev.isla.identity.principal.PrincipalDirectory;
 import dev.isla.identity.principal.ServicePrincipal;
+import java.util.List;
 import java.util.Optional;
 
 /**
  * The identity module's {@link PrincipalDirectory} over the control plane's user-assigned
  * managed identities ({@link Identities}), read from the store at every call (a deleted identity
- * stops getting tokens at once). Service principals are not modelled by the control plane yet:
- * none is found. The {@code Default} selector finds nothing here, since the whole cloud has no
+ * stops getting tokens at once), plus the service principals the launcher holds (the data
+ * folder's built-in one); the control plane does not model service principals. The {@code Default} selector finds nothing here, since the whole cloud has no
  * single identity; a node's IMDS narrows the directory to the node's own ({@link NodeImds}).
  */
 public final class StorePrincipalDirectory implements PrincipalDirectory {
 
   private final ResourceStore store;
+  private final List<ServicePrincipal> servicePrincipals;
 
+  /** Managed identities only. */
   public StorePrincipalDirectory(ResourceStore store) {
+    this(store, List.of());
+  }
+
+  /** Managed identities and {@code servicePrincipals}. */
+  public StorePrincipalDirectory(ResourceStore store, List<ServicePrincipal> servicePrincipals) {
     this.store = store;
+    this.servicePrincipals = List.copyOf(servicePrincipals);
   }
 
   @Override
   public Optional<ServicePrincipal> servicePrincipal(String clientId) {
-    return Optional.empty();
+    return servicePrincipals.stream().filter(p -> p.clientId().equalsIgnoreCase(clientId)).findFirst();
   }
 
   @Override

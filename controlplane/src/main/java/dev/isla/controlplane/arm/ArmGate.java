@@ -1,0 +1,23 @@
+package dev.isla.controlplane.arm;
+
+/**
+ * Port: the credential check every ARM request passes before it is routed — the one place
+ * where ARM authenticates callers (the launcher plugs in a bearer-token check). Implementations
+ * refuse with an {@link dev.isla.arm.ArmException} of status 401, whose message the server also
+ * puts in the {@code WWW-Authenticate} challenge. Thread-safe.
+ */
+@FunctionalInterface
+public interface ArmGate {
+
+  /**
+   * Admits {@code request} or throws.
+   *
+   * @param secure whether it came over the TLS listener (where a token is always required)
+   */
+  void admit(ArmRequest request, boolean secure);
+
+  /** Admits every request: in-process tests and instances without identity. */
+  static ArmGate open() {
+    return (request, secure) -> { };
+  }
+}

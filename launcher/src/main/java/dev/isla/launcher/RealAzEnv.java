@@ -1,0 +1,83 @@
+package dev.isla.launcher;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.isla.arm.Json;
+import java.nio.file.Path;
+
+/**
+ * {@code isla env --real-az}: shell text that points an unmodified Azure CLI (Debian's 2.45) at
+ * an instance in one {@code eval}. It exports an isolated {@code AZURE_CONFIG_DIR}
+ * ({@code <data>/az-real}), {@code REQUESTS_CA_BUNDLE} (system CAs plus Isla's; az uses
+ * {@code requests}, not the OS store) and no telemetry; then, unless that folder was already set
+ * up for this instance's HTTPS URL (ports change at each start), it registers the cloud
+ * {@code Isla} from a JSON config, selects it and logs in the built-in service principal. The
+ * login authority is ADFS-shaped ({@code <arm>/adfs}) because MSAL Python then skips instance
+ * discovery, which would need the internet (research/emulators.md §0). The secret is read from
+ * the credentials file by the shell at eval time, never printed.
+ */
+final class RealAzEnv {
+
+  static final String MARKER = "isla-arm-url";
+
+  private RealAzEnv() {}
+
+  static String script(InstanceState state, Path dataDir) {
+    String arm = state.armHttpsUrl() + "/";
+    String configDir = dataDir.resolve("az-real").toString();
+    StringBuilder sb = new StringBuilder();
+    export(sb, "ISLA_DATA", dataDir.toString());
+    export(sb, "ISLA_ARM_HTTPS_URL", state.armHttpsUrl());
+    export(sb, "ISLA_SUBSCRIPTION_ID", state.subscriptionId());
+    export(sb, "ISLA_TENANT_ID", state.tenantId());
+    export(sb, "AZURE_CONFIG_DIR", configDir);
+    export(sb, "REQUESTS_CA_BUNDLE", state.caBundle());
+    export(sb, "AZURE_CORE_COLLECT_TELEMETRY", "false");
+    sb.append("ISLA_REAL_AZ=\"${ISLA_REAL_AZ:-/usr/bin/az}\"\n");
+    sb.append("if [ \"$(cat \"$AZURE_CONFIG_DIR/").append(MARKER).append("\" 2>/dev/null)\" != ")
+        .append(Endpoints.quote(arm)).append(" ]; then\n");
+    sb.append("  rm -rf \"$AZURE_CONFIG_DIR\" && mkdir -p \"$AZURE_CONFIG_DIR\" && chmod 700 \"$AZURE_CONFIG_DIR\"\n");
+    sb.append("  \"$ISLA_REAL_AZ\" cloud register --name Isla --cloud-config ")
+        .append(Endpoints.quote(Json.write(cloudConfig(arm)))).append(" -o none >&2 \\\n");
+    sb.append("  && \"$ISLA_REAL_AZ\" cloud set --name Isla --only-show-errors -o none >&2 \\\n");
+    sb.append("  && \"$ISLA_REAL_AZ\" login --service-principal -u ")
+        .append(Endpoints.quote(clientId(state))).append(" -p \"$(python3 -c ")
+        .append(Endpoints.quote("import json,sys; print(json.load(open(sys.argv[1]))['clientSecret'])"))
+        .append(' ').append(Endpoints.quote(state.credentials())).append(")\" --tenant ")
+        .append(Endpoints.quote(state.tenantId())).append(" -o none >&2 \\\n");
+    sb.append("  && printf '%s' ").append(Endpoints.quote(arm)).append(" > \"$AZURE_CONFIG_DIR/")
+        .append(MARKER).append("\" \\\n");
+    sb.append("  || echo 'isla: setting up the Azure CLI failed (see above)' >&2\n");
+    sb.append("fi\n");
+    return sb.toString();
+  }
+
+  /** The cloud as {@code az cloud register --cloud-config} takes it (az 2.45 key names). */
+  static ObjectNode cloudConfig(String arm) {
+    ObjectNode config = Json.object();
+    ObjectNode endpoints = config.putObject("endpoints");
+    endpoints.put("resourceManager", arm).put("management", arm)
+        .put("activeDirectory", arm + "adfs").put("activeDirectoryResourceId", arm)
+        .put("activeDirectoryGraphResourceId", arm).put("microsoftGraphResourceId", arm)
+        .put("gallery", arm).put("sqlManagement", arm);
+    config.putObject("suffixes").put("acrLoginServerEndpoint", ".azurecr.io")
+        .put("storageEndpoint", "core.windows.net").put("keyvaultDns", ".vault.azure.net");
+    return config;
+  }
+
+  private static String clientId(InstanceState state) {
+    return Json.parse(read(Path.of(state.credentials()))).path("clientId").asText();
+  }
+
+  private static String read(Path file) {
+    try {
+      return java.nio.file.Files.readString(file);
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException("cannot read the built-in principal's credentials " + file
+          + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static void export(StringBuilder sb, String name, String value) {
+    sb.append("export ").append(name).append('=').append(Endpoints.quote(value)).append('\n');
+  }
+}
