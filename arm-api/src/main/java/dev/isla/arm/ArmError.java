@@ -60,7 +60,8 @@ public record ArmError(String code, String message, Optional<String> target, Lis
       return Optional.empty();
     }
     JsonNode inner = body.has("error") && body.get("error").isObject() ? body.get("error") : body;
-    if (!inner.hasNonNull("code")) {
+    // A blank code is no ARM error (ArmError refuses one): such a body or detail is ignored.
+    if (!inner.hasNonNull("code") || inner.get("code").asText().isBlank()) {
       return Optional.empty();
     }
     List<ArmError> details = new ArrayList<>();

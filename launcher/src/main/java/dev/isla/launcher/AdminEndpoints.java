@@ -24,6 +24,8 @@ import java.util.Locale;
  *   <li>{@code GET /admin/fabric/refusals}: the fabric's recent refusals, newest last;
  *   <li>{@code GET /admin/dns/views}: each VNet (id, name) with the loopback address its Azure DNS
  *       view answers on, bound on request ({@code ?vnet=NAME|ID}) when no node bound it yet;
+ *   <li>{@code GET /admin/mcr/requests}: the requests the MCR stand-in served since it started,
+ *       {@code {"GET /v2/…/blobs/sha256:…": n, …}} (what the registries asked upstream);
  *   <li>{@code POST /admin/mcr/stop} and {@code /admin/mcr/start}: takes the MCR stand-in off
  *       the simulated internet and back (same port), to see what a cache rule does with its
  *       upstream down.
@@ -38,6 +40,11 @@ final class AdminEndpoints implements AutoCloseable {
         .get("/admin/fabric/refusals", (req, res) -> json(res, refusals(dataPlane.fabric())))
         .get("/admin/dns/views", (req, res) -> json(res,
             views(dataPlane, store, req.query().first("vnet").asOptional())))
+        .get("/admin/mcr/requests", (req, res) -> {
+          ObjectNode counts = Json.object();
+          dataPlane.mcrRequests().forEach(counts::put);
+          json(res, counts);
+        })
         .post("/admin/mcr/stop", (req, res) -> {
           dataPlane.stopMcr();
           json(res, Json.object().put("mcr", "stopped"));

@@ -46,7 +46,8 @@ import java.util.Set;
  * server ({@code <data>/registry}, ACR token endpoints mounted, {@link RegistryAccess}) → DNS
  * server (a view per VNet, bound when its first node needs it) → fabric (routes to the
  * registry, the stand-in, each VNet's DNS, the node IMDS) → node agents, offered to the control
- * plane as its {@link DataPlane}. {@link #close} stops them in reverse order.
+ * plane as its {@link DataPlane}; once the control plane is up, {@link #restoreNodes} boots
+ * again the nodes that existed before. {@link #close} stops them in reverse order.
  */
 final class IslaDataPlane implements AutoCloseable {
 
@@ -63,6 +64,7 @@ final class IslaDataPlane implements AutoCloseable {
   private final DnsServer dns;
   private final Fabric fabric;
   private final DataPlane dataPlane;
+  private final NodeAgentsPort nodes;
 
   IslaDataPlane(IslaConfig config, ObservedStore store, String tenantId, Clock clock) {
     this.host = config.host();
@@ -96,7 +98,7 @@ final class IslaDataPlane implements AutoCloseable {
     NodeAgents agents = new NodeAgents(fabric, new NodeAgents.Settings(
         NodeNetwork.Settings.plain(Duration.ofSeconds(3), Duration.ofSeconds(30)), 16,
         BootArtifacts::forVersion), clock);
-    NodeAgentsPort nodes = new NodeAgentsPort(agents, store, tenantId, clock,
+    this.nodes = new NodeAgentsPort(agents, store, tenantId, clock,
         vnet -> prepare(resolvers, routes, vnet));
     NodeImds imds = track(new NodeImds(fabric, store, nodes::kubeletClientId, issuer, host));
     services.register(LogicalAddress.IMDS, 80, imds.address());
@@ -113,10 +115,23 @@ final class IslaDataPlane implements AutoCloseable {
     mcr.close();
   }
 
+  /** The requests the MCR stand-in served since it (re)started, by method and path. */
+  synchronized Map<String, Long> mcrRequests() {
+    return mcr.requests().counts();
+  }
+
   /** Serves the MCR stand-in again on the port it had. */
   synchronized void startMcr() {
     mcr.close();
     mcr = StandInMcr.start(dataDir, KubernetesVersions.supported(), host, mcrPort);
+  }
+
+  /**
+   * Boots the nodes the store records (they live in memory, so a restart lost them) with the
+   * bootstrap each had, in the background; they are NotReady until then.
+   */
+  void restoreNodes() {
+    nodes.restoreAll();
   }
 
   VnetResolvers resolvers() {

@@ -21,8 +21,8 @@ import java.util.logging.Logger;
  * One running Isla instance: the composition root. Locks the data folder (two instances never
  * share one), opens the embedded store (observed, so the data plane's caches see writes),
  * starts the data plane ({@link IslaDataPlane}: identity, MCR stand-in, registry, DNS, fabric,
- * node agents), then the control plane with the node port, and publishes its endpoints in the
- * state file. Closing stops everything in reverse order.
+ * node agents), then the control plane with the node port, restores the nodes recorded in the
+ * store (in the background), and publishes its endpoints in the state file. Closing stops everything in reverse order.
  */
 public final class IslaServer implements AutoCloseable {
 
@@ -68,6 +68,7 @@ public final class IslaServer implements AutoCloseable {
     this.controlPlane = new ControlPlane(store, settings, clock, config.host(), config.armPort(),
         ports, edge.edge());
     builtIn.grantOwner(controlPlane.arm(), settings.subscriptionId());
+    dataPlane.restoreNodes();
     this.admin = new AdminEndpoints(config.host(), dataPlane, store);
     String host = hostForUrl(config.host());
     this.state = new InstanceState(ProcessHandle.current().pid(),

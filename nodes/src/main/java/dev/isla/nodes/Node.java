@@ -18,9 +18,12 @@ import java.util.Optional;
  * @param failure empty when the node is Ready
  * @param bootedAt when its last boot ended
  * @param images what its boot pulled ({@code repo:tag}), in order; empty when it failed early
+ * @param booting true while the node boots (it is then NotReady, without a failure): a node
+ *     restored after a restart is listed from the moment its boot is scheduled
  */
 public record Node(String name, String pool, ResourceId clusterId, LogicalAddress privateIpAddress,
-    Bootstrap bootstrap, Optional<BootFailure> failure, Instant bootedAt, List<String> images) {
+    Bootstrap bootstrap, Optional<BootFailure> failure, Instant bootedAt, List<String> images,
+    boolean booting) {
 
   public Node {
     Objects.requireNonNull(bootstrap);
@@ -30,6 +33,6 @@ public record Node(String name, String pool, ResourceId clusterId, LogicalAddres
   }
 
   public boolean ready() {
-    return failure.isEmpty();
+    return !booting && failure.isEmpty();
   }
 }

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -35,9 +36,13 @@ import java.util.logging.Logger;
  *       a failure is a result ({@link Node#failure()}), never an exception. Existing nodes keep
  *       the bootstrap they booted with; only a reimage boots them again with a new one.
  *   <li>{@link #run} executes a command from a node's network position ({@link NodeShell}).
+ *   <li>{@link #restore} brings back nodes that existed before a restart with the bootstrap
+ *       they had, in the background: they are listed NotReady ({@link Node#booting()}) until
+ *       their boot ends, and every other call on their cluster waits for it.
  * </ul>
  *
- * Thread-safe. Node state lives in memory (nodes do not outlive the process).
+ * Thread-safe. Node state lives in memory; the launcher records each node's bootstrap and
+ * restores the nodes at start.
  */
 public final class NodeAgents {
 
@@ -66,6 +71,8 @@ public final class NodeAgents {
   private final Semaphore boots;
   /** cluster key → node name → node. Guarded by {@code this}. */
   private final Map<String, TreeMap<String, Node>> clusters = new TreeMap<>();
+  /** cluster key → boots {@link #restore} runs in the background. Guarded by {@code this}. */
+  private final Map<String, List<Future<?>>> restoring = new TreeMap<>();
 
   public NodeAgents(Fabric fabric, Settings settings, Clock clock) {
     this.fabric = fabric;
@@ -81,6 +88,7 @@ public final class NodeAgents {
    * @return the pool's nodes, by name
    */
   public List<Node> provision(PoolSpec spec) {
+    awaitRestored(spec.clusterId());
     List<Integer> missing = new ArrayList<>();
     synchronized (this) {
       TreeMap<String, Node> nodes = cluster(spec.clusterId());
@@ -99,6 +107,7 @@ public final class NodeAgents {
 
   /** Boots every node of the pool again with {@code spec.bootstrap()}, then provisions. */
   public List<Node> reimage(PoolSpec spec) {
+    awaitRestored(spec.clusterId());
     List<Integer> existing = new ArrayList<>();
     synchronized (this) {
       for (Node n : pool(cluster(spec.clusterId()), spec.pool())) {
@@ -118,13 +127,23 @@ public final class NodeAgents {
   }
 
   /** Removes a pool's nodes. */
-  public synchronized void deletePool(ResourceId clusterId, String pool) {
+  public void deletePool(ResourceId clusterId, String pool) {
+    awaitRestored(clusterId);
+    deletePoolNow(clusterId, pool);
+  }
+
+  private synchronized void deletePoolNow(ResourceId clusterId, String pool) {
     TreeMap<String, Node> nodes = cluster(clusterId);
     pool(nodes, pool).forEach(n -> remove(clusterId, nodes, n.name()));
   }
 
   /** Removes every node of a cluster. */
-  public synchronized void deleteCluster(ResourceId clusterId) {
+  public void deleteCluster(ResourceId clusterId) {
+    awaitRestored(clusterId);
+    deleteClusterNow(clusterId);
+  }
+
+  private synchronized void deleteClusterNow(ResourceId clusterId) {
     TreeMap<String, Node> nodes = cluster(clusterId);
     List.copyOf(nodes.keySet()).forEach(n -> remove(clusterId, nodes, n));
     clusters.remove(clusterId.key());
@@ -148,6 +167,59 @@ public final class NodeAgents {
     NodeNetwork network = new NodeNetwork(fabric, nodeId(clusterId, at.get().name()),
         settings.network());
     return new NodeShell(network, nodes, profile, clock).run(command);
+  }
+
+  /**
+   * Boots nodes {@code indexes} of the pool with {@code spec.bootstrap()} in the background,
+   * for nodes that existed before a restart: each is listed at once as booting (NotReady), and
+   * replaced by its result when its boot ends. Nodes already present are left alone. Returns at
+   * once; {@link #provision}, {@link #reimage} and the deletes of the cluster wait for these
+   * boots, so they never boot a restored node a second time.
+   */
+  public void restore(PoolSpec spec, List<Integer> indexes) {
+    List<Integer> absent = new ArrayList<>();
+    synchronized (this) {
+      TreeMap<String, Node> nodes = cluster(spec.clusterId());
+      for (int i : indexes) {
+        if (!nodes.containsKey(spec.nodeName(i))) {
+          nodes.put(spec.nodeName(i), new Node(spec.nodeName(i), spec.pool(), spec.clusterId(),
+              spec.addresses().get(i), spec.bootstrap(), Optional.empty(), clock.instant(),
+              List.of(), true));
+          absent.add(i);
+        }
+      }
+      if (absent.isEmpty()) {
+        return;
+      }
+      restoring.computeIfAbsent(spec.clusterId().key(), k -> new ArrayList<>())
+          .add(CompletableFuture.runAsync(() -> bootAll(spec, absent),
+              task -> Thread.ofVirtual().name("restore-" + spec.scaleSetName()).start(task)));
+    }
+  }
+
+  /** Waits until the cluster's restored nodes have booted (Ready or failed). */
+  private void awaitRestored(ResourceId clusterId) {
+    List<Future<?>> running;
+    synchronized (this) {
+      running = List.copyOf(restoring.getOrDefault(clusterId.key(), List.of()));
+    }
+    for (Future<?> boot : running) {
+      try {
+        boot.get();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      } catch (java.util.concurrent.ExecutionException e) {
+        LOG.warning(() -> "restoring nodes of " + clusterId + " failed: " + e.getCause());
+      }
+    }
+    synchronized (this) {
+      List<Future<?>> left = restoring.getOrDefault(clusterId.key(), new ArrayList<>());
+      left.removeIf(Future::isDone);
+      if (left.isEmpty()) {
+        restoring.remove(clusterId.key());
+      }
+    }
   }
 
   private void bootAll(PoolSpec spec, List<Integer> indexes) {
@@ -191,7 +263,7 @@ public final class NodeAgents {
 
   private Node node(PoolSpec spec, int index, Optional<BootFailure> failure, List<String> images) {
     return new Node(spec.nodeName(index), spec.pool(), spec.clusterId(), spec.addresses().get(index),
-        spec.bootstrap(), failure, clock.instant(), images);
+        spec.bootstrap(), failure, clock.instant(), images, false);
   }
 
   private void remove(ResourceId clusterId, TreeMap<String, Node> nodes, String name) {

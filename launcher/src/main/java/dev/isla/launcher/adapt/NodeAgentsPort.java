@@ -33,13 +33,19 @@ import java.util.concurrent.ConcurrentHashMap;
  *       transaction for the node (owner {@code <cluster>/agentPools/<pool>/machines/<node>}),
  *       kept while the node exists (a reimage keeps it), released when the node goes;
  *   <li>{@link BootstrapProfile} becomes the agents' {@link Bootstrap}; a node's result becomes
- *       a {@link NodeState} carrying the profile it booted with (remembered here, since the
- *       agents keep no subnet) and its {@link NodeFailure} (phase, exit code, cause);
+ *       a {@link NodeState} carrying the profile it booted with and its {@link NodeFailure}
+ *       (phase, exit code, cause);
+ *   <li>the profile each node booted with is recorded in the store ({@link NodeRecords}), so
+ *       {@link #restoreAll} brings the nodes back after a restart, each with its own bootstrap,
+ *       and a provision after a restart never boots an existing node with the new profile;
  *   <li>{@code runCommand} runs from a node with the cluster's current profile, so nodes still
  *       on an old bootstrap are marked in {@code kubectl get nodes}.
  * </ul>
  */
 public final class NodeAgentsPort implements NodePort {
+
+  private static final java.util.logging.Logger LOG =
+      java.util.logging.Logger.getLogger(NodeAgentsPort.class.getName());
 
   private final NodeAgents agents;
   private final ResourceStore store;
@@ -49,7 +55,10 @@ public final class NodeAgentsPort implements NodePort {
   private final java.util.function.Consumer<ResourceId> prepareVnet;
   /** cluster key → the VNets its nodes are in. */
   private final Map<String, java.util.Set<ResourceId>> vnets = new ConcurrentHashMap<>();
-  /** node key ({@code <cluster>/nodes/<name>}, lower case) → the profile it booted with. */
+  /**
+   * node key ({@code <cluster>/nodes/<name>}, lower case) → the profile it booted with: a cache
+   * of {@link NodeRecords} for the IMDS, which asks on every token request.
+   */
   private final Map<String, BootstrapProfile> booted = new ConcurrentHashMap<>();
 
   /**
@@ -68,13 +77,23 @@ public final class NodeAgentsPort implements NodePort {
   @Override
   public List<NodeState> provision(NodePoolSpec spec) {
     ResourceId cluster = ResourceId.parse(spec.clusterId());
-    List<String> existing = agents.nodes(cluster).stream().map(Node::name).toList();
-    for (int i = 0; i < spec.count(); i++) {
-      if (!existing.contains(spec.nodeName(i))) {
-        booted.put(key(cluster, spec.nodeName(i)), spec.bootstrap());
+    PoolSpec pool = poolSpec(spec, cluster);
+    List<NodeRecords.Recorded> recorded = store.transaction(tx -> {
+      List<NodeRecords.Recorded> known = recordedPool(cluster, spec.pool());
+      for (int i = 0; i < spec.count(); i++) {
+        String name = spec.nodeName(i);
+        if (known.stream().noneMatch(r -> r.name().equalsIgnoreCase(name))) {
+          NodeRecords.put(tx, cluster, spec.pool(), name, spec.bootstrap());
+        }
       }
+      return known;
+    });
+    for (int i = 0; i < spec.count(); i++) {
+      booted.putIfAbsent(key(cluster, spec.nodeName(i)), spec.bootstrap());
     }
-    List<Node> nodes = agents.provision(poolSpec(spec, cluster));
+    recorded.forEach(r -> booted.put(key(cluster, r.name()), r.bootstrap()));
+    restoreRecorded(pool, recorded.stream().filter(r -> r.index() < spec.count()).toList());
+    List<Node> nodes = agents.provision(pool);
     releaseSurplus(cluster, spec);
     return states(cluster, nodes, spec);
   }
@@ -82,12 +101,68 @@ public final class NodeAgentsPort implements NodePort {
   @Override
   public List<NodeState> reimage(NodePoolSpec spec) {
     ResourceId cluster = ResourceId.parse(spec.clusterId());
+    PoolSpec pool = poolSpec(spec, cluster);
+    store.transaction(tx -> {
+      for (int i = 0; i < spec.count(); i++) {
+        NodeRecords.put(tx, cluster, spec.pool(), spec.nodeName(i), spec.bootstrap());
+      }
+      return null;
+    });
     for (int i = 0; i < spec.count(); i++) {
       booted.put(key(cluster, spec.nodeName(i)), spec.bootstrap());
     }
-    List<Node> nodes = agents.reimage(poolSpec(spec, cluster));
+    List<Node> nodes = agents.reimage(pool);
     releaseSurplus(cluster, spec);
     return states(cluster, nodes, spec);
+  }
+
+  /**
+   * Boots every recorded node again with the bootstrap it had, in the background (they are
+   * NotReady meanwhile): what a restart of the instance does, since nodes live in memory.
+   * Nodes of clusters that no longer exist are forgotten.
+   */
+  public void restoreAll() {
+    Map<ResourceId, Map<String, List<NodeRecords.Recorded>>> byPool = new java.util.LinkedHashMap<>();
+    for (NodeRecords.Recorded r : NodeRecords.all(store)) {
+      byPool.computeIfAbsent(r.cluster(), c -> new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER))
+          .computeIfAbsent(r.pool(), p -> new ArrayList<>()).add(r);
+    }
+    byPool.forEach((cluster, pools) -> {
+      if (store.get(cluster).isEmpty()) {
+        deleteCluster(cluster.toString());
+        return;
+      }
+      pools.forEach((pool, nodes) -> {
+        try {
+          restorePool(cluster, pool, nodes);
+        } catch (RuntimeException e) {
+          LOG.warning(() -> "cannot restore the nodes of pool " + pool + " of " + cluster + ": " + e);
+        }
+      });
+    });
+  }
+
+  private void restorePool(ResourceId cluster, String pool, List<NodeRecords.Recorded> nodes) {
+    nodes.forEach(r -> booted.put(key(cluster, r.name()), r.bootstrap()));
+    NodeRecords.Recorded first = nodes.getFirst();
+    int count = nodes.stream().mapToInt(NodeRecords.Recorded::index).max().orElse(0) + 1;
+    NodePoolSpec spec = new NodePoolSpec(cluster.toString(), pool, first.scaleSetName(), count,
+        "restored", first.bootstrap());
+    restoreRecorded(poolSpec(spec, cluster), nodes);
+  }
+
+  /** Has the agents boot recorded nodes they don't run, each group with its own bootstrap. */
+  private void restoreRecorded(PoolSpec pool, List<NodeRecords.Recorded> recorded) {
+    Map<BootstrapProfile, List<Integer>> groups = new java.util.LinkedHashMap<>();
+    recorded.stream().filter(r -> r.index() < pool.count())
+        .forEach(r -> groups.computeIfAbsent(r.bootstrap(), b -> new ArrayList<>()).add(r.index()));
+    groups.forEach((profile, indexes) -> agents.restore(new PoolSpec(pool.clusterId(), pool.pool(),
+        pool.scaleSetName(), pool.subnetId(), pool.addresses(), bootstrap(profile)), indexes));
+  }
+
+  private List<NodeRecords.Recorded> recordedPool(ResourceId cluster, String pool) {
+    return NodeRecords.under(store, cluster).stream()
+        .filter(r -> r.pool().equalsIgnoreCase(pool)).toList();
   }
 
   /**
@@ -110,6 +185,7 @@ public final class NodeAgentsPort implements NodePort {
     ResourceId cluster = ResourceId.parse(clusterId);
     agents.deletePool(cluster, pool);
     release(machinesOf(cluster, pool).toString() + "/", -1);
+    forget(cluster, r -> r.pool().equalsIgnoreCase(pool));
   }
 
   @Override
@@ -118,7 +194,21 @@ public final class NodeAgentsPort implements NodePort {
     agents.deleteCluster(cluster);
     release(cluster + "/agentPools/", -1);
     vnets.remove(cluster.key());
-    booted.keySet().removeIf(k -> k.startsWith(cluster.key() + "/nodes/"));
+    forget(cluster, r -> true);
+  }
+
+  /** Deletes the records (and cached bootstraps) of the cluster's nodes {@code which} selects. */
+  private void forget(ResourceId cluster, java.util.function.Predicate<NodeRecords.Recorded> which) {
+    store.transaction(tx -> {
+      NodeRecords.delete(tx, cluster, r -> {
+        boolean gone = which.test(r);
+        if (gone) {
+          booted.remove(key(cluster, r.name()));
+        }
+        return gone;
+      });
+      return null;
+    });
   }
 
   @Override
@@ -139,14 +229,14 @@ public final class NodeAgentsPort implements NodePort {
     vnets.computeIfAbsent(cluster.key(), k -> ConcurrentHashMap.newKeySet()).add(vnet);
     prepareVnet.accept(vnet);
     List<LogicalAddress> addresses = store.transaction(tx -> {
+      Map<String, String> held = new java.util.HashMap<>();
+      tx.list(ResourceQuery.ofType(AddressPlan.ALLOCATION_TYPE).withUnder(subnet)).forEach(r ->
+          held.put(r.body().path("owner").asText().toLowerCase(java.util.Locale.ROOT),
+              r.body().path("address").asText()));
       List<LogicalAddress> out = new ArrayList<>();
       for (int i = 0; i < spec.count(); i++) {
         ResourceId owner = machinesOf(cluster, spec.pool()).child("machines", spec.nodeName(i));
-        Optional<String> held = tx.list(ResourceQuery.ofType(AddressPlan.ALLOCATION_TYPE)
-                .withUnder(subnet)).stream()
-            .filter(r -> r.body().path("owner").asText().equalsIgnoreCase(owner.toString()))
-            .map(r -> r.body().path("address").asText()).findFirst();
-        String address = held.orElseGet(() ->
+        String address = Optional.ofNullable(held.get(owner.key())).orElseGet(() ->
             AddressPlan.reserve(tx, subnet, owner, 1).getFirst().toString());
         out.add(LogicalAddress.parse(address));
       }
@@ -159,6 +249,7 @@ public final class NodeAgentsPort implements NodePort {
   /** Gives back the addresses of nodes at index {@code count} and above. */
   private void releaseSurplus(ResourceId cluster, NodePoolSpec spec) {
     release(machinesOf(cluster, spec.pool()) + "/machines/" + spec.scaleSetName(), spec.count());
+    forget(cluster, r -> r.pool().equalsIgnoreCase(spec.pool()) && r.index() >= spec.count());
   }
 
   /**

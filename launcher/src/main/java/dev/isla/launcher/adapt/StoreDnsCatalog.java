@@ -2,6 +2,8 @@ package dev.isla.launcher.adapt;
 
 import dev.isla.arm.ResourceId;
 import dev.isla.arm.ResourceTypes;
+import dev.isla.controlplane.arm.ResourceReader;
+import dev.isla.controlplane.rp.containerservice.PrivateApiServer;
 import dev.isla.controlplane.rp.privatedns.PrivateDnsView;
 import dev.isla.controlplane.store.ResourceQuery;
 import dev.isla.dns.catalog.CachingDnsCatalog;
@@ -25,7 +27,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *       record sets; empty sets kept so that their names exist; a zone's SOA is Azure's default);
  *   <li>public hosts: every registry's login server and data endpoints at its
  *       {@link PublicAddresses} address, CNAMEd to {@code privatelink} when it has an approved
- *       private endpoint; every cluster's public API-server FQDN; the simulated public services
+ *       private endpoint; every cluster's public API-server FQDN (a private cluster's at its
+ *       private address, {@link PrivateApiServer}); the simulated public services
  *       ({@code mcr.microsoft.com} and its data hosts).
  * </ul>
  *
@@ -108,10 +111,14 @@ public final class StoreDnsCatalog implements DnsCatalog {
           hosts.add(PublicHost.registryEndpoint(data, address, approved));
         }
       }
-      store.list(ResourceQuery.ofType(ResourceTypes.MANAGED_CLUSTERS.key())).stream()
-          .map(c -> c.body().path("properties").path("fqdn").asText(""))
-          .filter(f -> !f.isBlank())
-          .forEach(f -> hosts.add(PublicHost.of(f, PublicAddresses.of(f).toString())));
+      for (var c : store.list(ResourceQuery.ofType(ResourceTypes.MANAGED_CLUSTERS.key()))) {
+        String fqdn = c.body().path("properties").path("fqdn").asText("");
+        if (!fqdn.isBlank()) {
+          // A private cluster's public FQDN answers its private address (Azure publishes it).
+          hosts.add(PublicHost.of(fqdn, PrivateApiServer.address(ResourceReader.of(store), c.id())
+              .orElseGet(() -> PublicAddresses.of(fqdn).toString())));
+        }
+      }
       for (String host : publicServiceHosts) {
         hosts.add(PublicHost.of(host, PublicAddresses.of(host).toString()));
       }

@@ -150,7 +150,9 @@ final class KubectlCommand {
         .put("status", n.ready() ? "True" : "False").put("type", "Ready");
     ready.put("reason", n.ready() ? "KubeletReady" : "KubeletNotReady");
     ready.put("message", n.failure().map(f -> "node bootstrap failed in " + f.phase() + " (exit "
-        + f.exitCode() + "): " + f.cause()).orElse("kubelet is posting ready status"));
+        + f.exitCode() + "): " + f.cause()).orElse(n.booting()
+            ? "container runtime network not ready: the node is booting"
+            : "kubelet is posting ready status"));
     status.putObject("nodeInfo").put("architecture", "amd64")
         .put("containerRuntimeVersion", RUNTIME).put("kernelVersion", KERNEL)
         .put("kubeletVersion", "v" + n.bootstrap().kubernetesVersion())

@@ -37,8 +37,11 @@ public final class StandInMcr implements AutoCloseable {
   private final StandInContent content;
   private final RegistryServer server;
   private final String host;
+  private final RequestLog requests;
 
-  private StandInMcr(StandInContent content, RegistryServer server, String host) {
+  private StandInMcr(StandInContent content, RegistryServer server, String host,
+      RequestLog requests) {
+    this.requests = requests;
     this.content = content;
     this.server = server;
     this.host = host;
@@ -56,10 +59,12 @@ public final class StandInMcr implements AutoCloseable {
     Path folder = prepare(dataFolder, content);
     MemoryRegistryCatalog catalog = new MemoryRegistryCatalog()
         .put(new RegistryInfo(REGISTRY_KEY, HOST, List.of(), true, true));
+    RequestLog requests = new RequestLog();
     RegistryServer server = new RegistryServer(catalog, new FilesystemDriver(folder),
         new ReadOnlyPolicy(), new RegistryServer.Settings(UpstreamMap.direct(), host, port,
-            PullThrough.DEFAULT_TAG_FRESHNESS, Duration.ofSeconds(30), Optional.of(HOST)));
-    return new StandInMcr(content, server, host);
+            PullThrough.DEFAULT_TAG_FRESHNESS, Duration.ofSeconds(30), Optional.of(HOST)),
+        List.of(requests));
+    return new StandInMcr(content, server, host, requests);
   }
 
   /**
@@ -87,6 +92,11 @@ public final class StandInMcr implements AutoCloseable {
     } catch (IOException e) {
       throw new StorageException("cannot prepare the stand-in MCR in " + folder, e);
     }
+  }
+
+  /** The requests served since this stand-in started, by method and path. */
+  public RequestLog requests() {
+    return requests;
   }
 
   /** The content served. */

@@ -21,7 +21,7 @@ import java.util.function.Function;
 /**
  * The long-running part of a managed-cluster PUT and DELETE. {@link #reconcile} runs the
  * provisioning pipeline in order: node resource group, node subnet (AKS-managed VNet unless
- * BYO), kubelet identity, bootstrap registry (AKS-managed when Cache without a registry id),
+ * BYO), a private cluster's API server address and DNS record ({@link PrivateApiServer}), kubelet identity, bootstrap registry (AKS-managed when Cache without a registry id),
  * nodes of every pool. Every step is idempotent, so a resumed operation and a later update
  * both reconcile what was deleted meanwhile.
  */
@@ -31,12 +31,14 @@ final class ClusterProvisioning {
   private final NodePort nodes;
   private final DependentResources resources;
   private final ManagedRegistry registry;
+  private final PrivateApiServer apiServer;
 
   ClusterProvisioning(Arm arm, NodePort nodes) {
     this.arm = arm;
     this.nodes = nodes;
     this.resources = new DependentResources(arm);
     this.registry = new ManagedRegistry(arm, resources);
+    this.apiServer = new PrivateApiServer(resources, arm.store());
   }
 
   /** Runs the pipeline; returns the cluster's final body. Throws the AKS error of a failed node. */
@@ -55,6 +57,7 @@ final class ClusterProvisioning {
           kubelet.path("objectId").asText()));
       ((ObjectNode) p.get("bootstrapProfile")).put("containerRegistryId", managed.toString());
     }
+    apiServer.ensure(names, group, p, subnet);
     BootstrapProfile profile = ClusterBootstrap.of(arm.store(), cluster, subnet.toString(), arm.settings().tenantId());
     provisionPools(id, names, profile, spec -> nodes.provision(spec));
     ProvisioningState.set(cluster, ProvisioningState.SUCCEEDED);
@@ -150,6 +153,7 @@ final class ClusterProvisioning {
   /** Deletes the nodes, then the node resource group with everything AKS put in it. */
   void delete(ResourceId id) {
     nodes.deleteCluster(id.toString());
+    apiServer.release(id);
     arm.store().get(id).ifPresent(cluster -> {
       String group = cluster.body().path("properties").path("nodeResourceGroup").asText();
       if (!group.isBlank()) {

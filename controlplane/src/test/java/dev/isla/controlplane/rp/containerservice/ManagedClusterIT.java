@@ -72,7 +72,14 @@ class ManagedClusterIT {
         .path("properties").path("aRecords").get(0).path("ipv4Address").asText()).isEqualTo("10.224.0.4");
     assertThat(aks.store().get(zone.child("A", registry.name() + ".eastus.data")).orElseThrow().body()
         .path("properties").path("aRecords").get(0).path("ipv4Address").asText()).isEqualTo("10.224.0.5");
-    assertThat(aks.store().list(ResourceQuery.ofType("microsoft.network/privatednszones/virtualnetworklinks").withUnder(group))).hasSize(1);
+    assertThat(aks.store().list(ResourceQuery.ofType("microsoft.network/privatednszones/virtualnetworklinks").withUnder(group)))
+        .as("the registry's zone and the API server's").hasSize(2);
+    String privateFqdn = p.path("privateFQDN").asText();
+    ResourceId apiZone = ResourceId.of(aks.sub, nodeGroup, "Microsoft.Network", "privateDnsZones",
+        privateFqdn.substring(privateFqdn.indexOf('.') + 1));
+    assertThat(aks.store().get(apiZone.child("A", privateFqdn.substring(0, privateFqdn.indexOf('.'))))
+        .orElseThrow().body().path("properties").path("aRecords").get(0).path("ipv4Address").asText())
+        .as("the API server's private address, after the registry's two").isEqualTo("10.224.0.6");
     JsonNode acrPull = aks.store().list(ResourceQuery.ofType(LinkedResourceRules.ROLE_ASSIGNMENT_TYPE).withUnder(registry))
         .getFirst().body().path("properties");
     assertThat(acrPull.path("roleDefinitionId").asText()).endsWith(ManagedRegistry.ACR_PULL);
