@@ -29,6 +29,22 @@ public final class FuzzBudget implements AroundTryHook, AroundPropertyHook {
   /** A ceiling the budget, not the count, is meant to reach. */
   public static final int MAX_TRIES = 100_000_000;
 
+  /** The generators' seed (see {@link Fuzz}). */
+  public static final String SEED = "20261128";
+
+  /**
+   * Tries at most in the normal run (no {@code ISLA_FUZZ_SECONDS}): with the fixed seed, the
+   * same inputs on every machine, however fast.
+   */
+  public static final long NORMAL_TRIES = 2_000;
+
+  private static boolean longRun() {
+    return Optional.ofNullable(System.getenv("ISLA_FUZZ_SECONDS"))
+        .or(() -> Optional.ofNullable(System.getProperty("isla.fuzz.seconds")))
+        .filter(s -> !s.isBlank())
+        .isPresent();
+  }
+
   /** The budget of one property. */
   public static Duration seconds() {
     String text = Optional.ofNullable(System.getenv("ISLA_FUZZ_SECONDS"))
@@ -43,9 +59,12 @@ public final class FuzzBudget implements AroundTryHook, AroundPropertyHook {
       List<Object> parameters) {
     Store<Long> deadline = Store.getOrCreate(FuzzBudget.class, Lifespan.PROPERTY,
         () -> System.nanoTime() + seconds().toNanos());
-    if (System.nanoTime() > deadline.get()) {
+    Store<Long> tries = Store.getOrCreate(FuzzBudget.class.getName() + ".tries", Lifespan.PROPERTY,
+        () -> 0L);
+    if (System.nanoTime() > deadline.get() || (!longRun() && tries.get() >= NORMAL_TRIES)) {
       return TryExecutionResult.satisfied(true);
     }
+    tries.update(n -> n + 1);
     return executor.execute(parameters);
   }
 
