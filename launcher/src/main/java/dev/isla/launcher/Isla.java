@@ -21,7 +21,8 @@ import picocli.CommandLine.Option;
 @Command(name = "isla", mixinStandardHelpOptions = true, version = "isla 0.1.0",
     description = "Network-isolated AKS clusters, running locally.",
     subcommands = {Isla.Up.class, Isla.Start.class, Isla.Stop.class, Isla.Status.class, Isla.Env.class,
-        OperatorCommands.Dns.class, OperatorCommands.Fabric.class, OperatorCommands.Mcr.class})
+        OperatorCommands.Dns.class, OperatorCommands.Fabric.class, OperatorCommands.Mcr.class,
+        NodesCommand.class})
 public final class Isla implements Callable<Integer> {
 
   public static void main(String[] args) {
