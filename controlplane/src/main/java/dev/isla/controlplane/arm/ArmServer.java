@@ -239,10 +239,21 @@ public final class ArmServer implements AutoCloseable {
     res.send(Json.write(error.toBody(format)).getBytes(StandardCharsets.UTF_8));
   }
 
-  /** Microsoft.ContainerService answers errors flat; everything else wrapped. */
+  /**
+   * The error format of the provider that answers {@code path}: the namespace after the last
+   * {@code /providers/} (an extension resource is answered by its own provider), looked up in the
+   * resource-type table (Microsoft.ContainerService answers flat, everything else wrapped).
+   */
   static ErrorFormat formatFor(String path) {
-    return path.toLowerCase(Locale.ROOT).contains("/providers/microsoft.containerservice")
-        ? ErrorFormat.FLAT : ErrorFormat.WRAPPED;
+    String[] segments = path.split("/");
+    for (int i = segments.length - 2; i >= 0; i--) {
+      if (segments[i].equalsIgnoreCase("providers")) {
+        return ResourceTypes.inNamespace(segments[i + 1]).stream()
+            .map(dev.isla.arm.ResourceType::errorFormat)
+            .findFirst().orElse(ErrorFormat.WRAPPED);
+      }
+    }
+    return ErrorFormat.WRAPPED;
   }
 
   @Override
