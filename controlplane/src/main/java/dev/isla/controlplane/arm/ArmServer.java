@@ -17,6 +17,7 @@ import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
@@ -39,6 +40,13 @@ public final class ArmServer implements AutoCloseable {
 
   /** Requests larger than this are refused with 413 before parsing. */
   static final int MAX_BODY_BYTES = 4 * 1024 * 1024;
+
+  /**
+   * A body over {@link #MAX_BODY_BYTES} but under this is read to its end and discarded before
+   * the 413 is sent, so the client — still writing — reads the answer instead of a connection
+   * reset. Above it, Helidon refuses from the headers and closes at once.
+   */
+  static final long DRAIN_LIMIT_BYTES = 64L * 1024 * 1024;
 
   private static final Logger LOG = Logger.getLogger(ArmServer.class.getName());
 
@@ -75,7 +83,7 @@ public final class ArmServer implements AutoCloseable {
     this.server = WebServer.builder()
         .host(host)
         .port(port)
-        .maxPayloadSize(MAX_BODY_BYTES)
+        .maxPayloadSize(DRAIN_LIMIT_BYTES)
         .directHandlers(ArmServer::armTransportErrors)
         .routing(r -> r.any((req, res) -> handle(req, res, false)))
         .build()
@@ -84,7 +92,7 @@ public final class ArmServer implements AutoCloseable {
         .host(host)
         .port(s.port())
         .tls(s.tls())
-        .maxPayloadSize(MAX_BODY_BYTES)
+        .maxPayloadSize(DRAIN_LIMIT_BYTES)
         .directHandlers(ArmServer::armTransportErrors)
         .routing(r -> {
           s.services().forEach(r::register);
@@ -198,6 +206,7 @@ public final class ArmServer implements AutoCloseable {
     try (InputStream in = req.content().inputStream()) {
       byte[] bytes = in.readNBytes(MAX_BODY_BYTES + 1);
       if (bytes.length > MAX_BODY_BYTES) {
+        in.transferTo(OutputStream.nullOutputStream());
         throw ArmException.of(ArmErrorCode.REQUEST_TOO_LARGE, MAX_BODY_BYTES);
       }
       return bytes;

@@ -55,6 +55,21 @@ class ArmHostileInputIT {
   }
 
   @Test
+  void aBodyAboveTheDrainLimitIsRefusedFromItsHeadersAlone() throws Exception {
+    // Only the headers are sent: the answer must come without the server waiting for the body.
+    try (var socket = new java.net.Socket("127.0.0.1", java.net.URI.create(server.baseUrl()).getPort())) {
+      socket.setSoTimeout(10_000);
+      String head = "PUT " + vnet + "?api-version=2025-05-01 HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+          + "Content-Type: application/json\r\nContent-Length: " + (200L * 1024 * 1024) + "\r\n\r\n";
+      socket.getOutputStream().write(head.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      socket.getOutputStream().flush();
+      String answer = new String(socket.getInputStream().readAllBytes(),
+          java.nio.charset.StandardCharsets.UTF_8);
+      assertThat(answer).startsWith("HTTP/1.1 413").contains("RequestContentTooLarge");
+    }
+  }
+
+  @Test
   void deepNestingIsABadRequest() {
     String deep = "{\"location\":\"eastus\",\"properties\":" + "{\"a\":".repeat(5000) + "1"
         + "}".repeat(5000) + "}";
