@@ -52,4 +52,16 @@ class JsonTest {
     assertThatThrownBy(() -> Json.parse("-1e400")).isInstanceOf(IllegalArgumentException.class);
     assertThat(Json.parse("1e308").doubleValue()).isEqualTo(1e308);
   }
+
+  /** Text after the value was ignored: {@code {"a":1} x} read as {@code {"a":1}}. */
+  @Test
+  void refusesTextAfterTheValue() {
+    for (String text : new String[] {"{\"a\":1} x", "{}{}", "[1] [2]", "1 2", "{} ,", "\"a\"\"b\"",
+        "{}\u0000"}) {
+      assertThatThrownBy(() -> Json.parse(text)).as(text)
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageStartingWith("Unexpected text after the JSON value");
+    }
+    assertThat(Json.parse(" {\"a\":1} \r\n\t").path("a").asInt()).isEqualTo(1);
+  }
 }
