@@ -63,7 +63,9 @@ public final class Json {
       requireEnd(parser);
       return value;
     } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException(e.getOriginalMessage(), e);
+      // Jackson names a source it was told not to include; the line and column are what helps.
+      throw new IllegalArgumentException(e.getOriginalMessage().replace(
+          "[Source: REDACTED (`StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION` disabled); ", "["), e);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -41,6 +41,8 @@ class JsonTest {
     assertThatThrownBy(() -> Json.parse("{\"a\":1,\"a\":2}"))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Duplicate field 'a'");
     assertThatThrownBy(() -> Json.parse("{\"a\":")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> Json.parse("{")).hasMessageNotContaining("REDACTED")
+        .hasMessageContaining("line: 1, column: 1");
     assertThat(Json.parse("  ").isMissingNode()).isTrue();
   }
 
