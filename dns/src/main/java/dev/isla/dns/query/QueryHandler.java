@@ -115,8 +115,10 @@ public final class QueryHandler {
     if (opt != null && opt.getVersion() != 0) {
       throw QueryRefusal.badVersion(opt.getVersion());
     }
-    if (h.getCount(Section.QUESTION) != 1) {
-      throw QueryRefusal.formatError(h.getCount(Section.QUESTION) + " questions");
+    // The parsed section, not the header count: dnsjava stops quietly at a broken record when
+    // TC is set, leaving a header that promises a question the message does not hold.
+    if (h.getCount(Section.QUESTION) != 1 || query.getSection(Section.QUESTION).size() != 1) {
+      throw QueryRefusal.formatError(query.getSection(Section.QUESTION).size() + " questions");
     }
     org.xbill.DNS.Record question = query.getQuestion();
     if (question.getDClass() != DClass.IN) {

@@ -179,4 +179,19 @@ class QueryHandlerTest {
       assertThat(r.getHeader().getID()).isEqualTo(0x1234);
     }
   }
+
+  /**
+   * Found by DnsMessageFuzzTest (a longer run): with TC set the parser stops quietly at a broken
+   * question, and the missing question became SERVFAIL (and a logged stack trace) for every such
+   * query.
+   */
+  @Test
+  void aTruncatedQueryWithABrokenQuestionIsAFormatError() throws IOException {
+    byte[] wire = java.util.HexFormat.of().parseHex(
+        "881a0300000100000000009c056d7961637207617a7572656372e1696f0000010401");
+    Message r = new Message(handler.handle(wire, wire.length, Transport.UDP, Optional.of(VNET))
+        .orElseThrow());
+    assertThat(r.getRcode()).isEqualTo(Rcode.FORMERR);
+    assertThat(r.getHeader().getID()).isEqualTo(0x881a);
+  }
 }
