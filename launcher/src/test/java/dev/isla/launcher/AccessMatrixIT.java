@@ -1,0 +1,275 @@
+package dev.isla.launcher;
+
+import static dev.isla.launcher.AccessWorld.utf8;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.isla.identity.acr.AcrScope;
+import dev.isla.identity.acr.AcrTokenService;
+import dev.isla.identity.login.LoginSettings;
+import dev.isla.identity.token.SigningKey;
+import dev.isla.identity.token.TokenIssuer;
+import dev.isla.identity.token.TokenSubject;
+import dev.isla.identity.token.TokenVerifier;
+import dev.isla.launcher.adapt.StoreRegistryPermissions;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Who may do what, as Azure answers it: every principal of {@link #TABLE} tries every
+ * {@link Op} against a registry, from a node through the fabric (registry operations) and over
+ * ARM's HTTPS listener (ARM read and write of the registry resource). The table is the
+ * documentation: docs/RELIABILITY.md ("Access control") holds it verbatim, and
+ * {@link #theDocumentedMatrixIsThisTable} keeps the two equal. After every refusal, nothing
+ * stored changed.
+ */
+class AccessMatrixIT {
+
+  /** The operations, as the table's columns name them. */
+  enum Op {
+    PULL("pull (manifest + blob)"), PUSH("push (upload + manifest PUT)"), DELETE("delete (manifest)"),
+    CATALOG("catalog"), TAGS("tag list"), ARM_READ("ARM read (GET)"), ARM_WRITE("ARM write (PATCH)");
+
+    final String column;
+
+    Op(String column) {
+      this.column = column;
+    }
+  }
+
+  /** How the principal authenticates: none, its own valid tokens, or a flawed token of Owner's. */
+  enum Credential { NONE, ROLE, EXPIRED, FOREIGN_KEY, OTHER_AUDIENCE }
+
+  /** One principal (a row) and what Azure answers it for each {@link Op}, in order. */
+  record Row(String principal, String identity, Credential credential, String registry,
+      boolean privateEndpoint, List<String> expected) {
+
+    @Override
+    public String toString() {
+      return principal;
+    }
+  }
+
+  private static final String R401 = "401 UNAUTHORIZED";
+  private static final String ARM403 = "403 AuthorizationFailed";
+
+  static final List<Row> TABLE = List.of(
+      row("anonymous", null, Credential.NONE, "matrixacr", false,
+          R401, R401, R401, R401, R401, "401 AuthenticationFailed", "401 AuthenticationFailed"),
+      row("AcrPull on the registry", "pull", Credential.ROLE, "matrixacr", false,
+          "200", R401, R401, "200", "200", ARM403, ARM403),
+      row("AcrPush on the registry", "push", Credential.ROLE, "matrixacr", false,
+          "200", "201", R401, "200", "200", ARM403, ARM403),
+      row("Reader on the registry", "reader", Credential.ROLE, "matrixacr", false,
+          "200", R401, R401, "200", "200", "200", ARM403),
+      row("Contributor on the registry", "contributor", Credential.ROLE, "matrixacr", false,
+          "200", "201", "202", "200", "200", "200", "200"),
+      row("Owner on the registry", "owner", Credential.ROLE, "matrixacr", false,
+          "200", "201", "202", "200", "200", "200", "200"),
+      row("no role", "norole", Credential.ROLE, "matrixacr", false,
+          R401, R401, R401, R401, R401, ARM403, ARM403),
+      row("AcrPush on another registry only", "elsewhere", Credential.ROLE, "matrixacr", false,
+          R401, R401, R401, R401, R401, ARM403, ARM403),
+      row("Owner, expired token", "owner", Credential.EXPIRED, "matrixacr", false,
+          R401, R401, R401, R401, R401, "401 ExpiredAuthenticationToken", "401 ExpiredAuthenticationToken"),
+      row("Owner, token signed by another key", "owner", Credential.FOREIGN_KEY, "matrixacr", false,
+          R401, R401, R401, R401, R401, "401 InvalidAuthenticationToken", "401 InvalidAuthenticationToken"),
+      row("Owner, token for another audience", "owner", Credential.OTHER_AUDIENCE, "matrixacr", false,
+          R401, R401, R401, R401, R401, "401 InvalidAuthenticationTokenAudience",
+          "401 InvalidAuthenticationTokenAudience"),
+      row("anonymous, anonymous pull enabled", null, Credential.NONE, "anonacr", false,
+          "200", R401, R401, "200", "200", "401 AuthenticationFailed", "401 AuthenticationFailed"),
+      row("Owner, public network access disabled, over the internet", "owner", Credential.ROLE,
+          "closedacr", false, "403 DENIED", "403 DENIED", "403 DENIED", "403 DENIED", "403 DENIED", "200", "200"),
+      row("Owner, public network access disabled, through its private endpoint", "owner",
+          Credential.ROLE, "closedacr", true, "200", "201", "202", "200", "200", "200", "200"));
+
+  @TempDir static Path data;
+  private static AccessWorld world;
+  private static AccessClient client;
+  private static final AtomicInteger CELLS = new AtomicInteger();
+
+  @BeforeAll
+  static void start() throws Exception {
+    world = new AccessWorld(data);
+    world.populate();
+    client = new AccessClient(world);
+  }
+
+  @AfterAll
+  static void stop() {
+    world.close();
+  }
+
+  private static Row row(String principal, String identity, Credential credential, String registry,
+      boolean privateEndpoint, String... expected) {
+    return new Row(principal, identity, credential, registry, privateEndpoint, List.of(expected));
+  }
+
+  static Stream<Arguments> cells() {
+    List<Arguments> cells = new ArrayList<>();
+    for (Row row : TABLE) {
+      for (Op op : Op.values()) {
+        cells.add(Arguments.of(row, op, row.expected().get(op.ordinal())));
+      }
+    }
+    return cells.stream();
+  }
+
+  @ParameterizedTest(name = "{0} × {1} → {2}")
+  @MethodSource("cells")
+  void everyCellIsAnsweredAsAzureDoes(Row row, Op op, String expected) throws Exception {
+    String repo = "cell" + CELLS.incrementAndGet();
+    String login = row.registry() + ".azurecr.io";
+    byte[] layer = utf8("layer of " + repo);
+    AccessClient.Connections operator = world::fromHost;
+    assertThat(AccessClient.push(operator, login, repo, Optional.empty(), layer, "v1")).isEqualTo("201");
+    String actual = switch (op) {
+      case ARM_READ -> client.arm("GET", world.registryId(row.registry()).toString(), armToken(row), "")[0];
+      case ARM_WRITE -> client.arm("PATCH", world.registryId(row.registry()).toString(), armToken(row),
+          "{\"tags\":{\"cell\":\"" + repo + "\"}}")[0];
+      default -> registryOperation(row, op, repo, login, layer);
+    };
+    assertThat(actual).as("%s × %s", row.principal(), op.column).isEqualTo(expected);
+    if (actual.startsWith("4")) {
+      assertNothingChanged(row, op, repo, login, layer);
+    }
+  }
+
+  private static String registryOperation(Row row, Op op, String repo, String login, byte[] layer)
+      throws Exception {
+    AccessClient.Connections node = () -> world.fromNode(row.registry(), row.privateEndpoint());
+    String scope = switch (op) {
+      case PUSH -> "repository:" + repo + ":pull,push";
+      case DELETE -> "repository:" + repo + ":delete";
+      case CATALOG -> "registry:catalog:*";
+      default -> "repository:" + repo + ":pull";
+    };
+    AccessClient.Token token = registryToken(row, node, login, scope);
+    if (token.refused().isPresent()) {
+      return token.refused().get();
+    }
+    Optional<String> bearer = token.bearer();
+    return switch (op) {
+      case PULL -> AccessClient.pull(node, login, repo, bearer, layer);
+      case PUSH -> AccessClient.push(node, login, repo, bearer, utf8("new layer of " + repo), "v2");
+      case DELETE -> AccessClient.outcome(AccessClient.send(node, login, "DELETE", "/v2/" + repo
+          + "/manifests/" + AccessClient.digest(AccessClient.manifest(layer)), bearer, Map.of(), new byte[0]));
+      case CATALOG -> AccessClient.outcome(AccessClient.send(node, login, "GET", "/v2/_catalog", bearer,
+          Map.of(), new byte[0]));
+      case TAGS -> AccessClient.outcome(AccessClient.send(node, login, "GET", "/v2/" + repo + "/tags/list",
+          bearer, Map.of(), new byte[0]));
+      default -> throw new IllegalArgumentException(op.name());
+    };
+  }
+
+  private static void assertNothingChanged(Row row, Op op, String repo, String login, byte[] layer)
+      throws Exception {
+    AccessClient.Connections operator = world::fromHost;
+    String manifest = "/v2/" + repo + "/manifests/" + AccessClient.digest(AccessClient.manifest(layer));
+    assertThat(AccessClient.send(operator, login, "HEAD", manifest, Optional.empty(), Map.of(), new byte[0])
+        .status()).as("the manifest is still there").isEqualTo(200);
+    assertThat(AccessClient.send(operator, login, "HEAD", "/v2/" + repo + "/manifests/v2", Optional.empty(),
+        Map.of(), new byte[0]).status()).as("nothing was pushed").isEqualTo(404);
+    assertThat(AccessClient.send(operator, login, "HEAD", "/v2/" + repo + "/blobs/"
+        + AccessClient.digest(utf8("new layer of " + repo)), Optional.empty(), Map.of(), new byte[0]).status())
+        .as("no blob was uploaded").isEqualTo(404);
+    assertThat(world.controlPlane.arm().find(world.registryId(row.registry())).orElseThrow()
+        .path("tags").path("cell").asText()).as("the registry resource is unchanged").isNotEqualTo(repo);
+  }
+
+  /** The registry credential: the ACR token flow over the node's connection, or a flawed token. */
+  private static AccessClient.Token registryToken(Row row, AccessClient.Connections node, String login,
+      String scope) throws Exception {
+    String tenant = world.settings.tenantId();
+    return switch (row.credential()) {
+      case NONE -> new AccessClient.Token(Optional.empty(), Optional.empty());
+      case ROLE -> AccessClient.acrToken(node, login, aad(row.identity(), "https://containerregistry.azure.net",
+          new TokenIssuer(world.key, world.clock)), tenant, scope);
+      case EXPIRED -> minted(row, world.key, past(), login, scope);
+      case FOREIGN_KEY -> minted(row, SigningKey.generate(), world.clock, login, scope);
+      case OTHER_AUDIENCE -> minted(row, world.key, world.clock, "otheracr.azurecr.io", scope);
+    };
+  }
+
+  /** An ACR access token made as the registry's token service makes it, with the flaw of the row. */
+  private static AccessClient.Token minted(Row row, SigningKey key, Clock clock, String service, String scope) {
+    AcrTokenService service0 = new AcrTokenService(key, new TokenVerifier(List.of(key), clock),
+        new StoreRegistryPermissions(world.store), Set.copyOf(LoginSettings.AZURE_RESOURCES), clock);
+    String refresh = service0.exchange(aad(row.identity(), "https://containerregistry.azure.net",
+        new TokenIssuer(key, clock)), service, Optional.empty());
+    return new AccessClient.Token(Optional.of(service0.token(refresh, service,
+        List.of(AcrScope.parse(scope))).token()), Optional.empty());
+  }
+
+  private static Optional<String> armToken(Row row) {
+    String arm = "https://management.azure.com/";
+    return switch (row.credential()) {
+      case NONE -> Optional.empty();
+      case ROLE -> Optional.of(aad(row.identity(), arm, new TokenIssuer(world.key, world.clock)));
+      case EXPIRED -> Optional.of(aad(row.identity(), arm, new TokenIssuer(world.key, past())));
+      case FOREIGN_KEY -> Optional.of(aad(row.identity(), arm, new TokenIssuer(SigningKey.generate(), world.clock)));
+      case OTHER_AUDIENCE -> Optional.of(aad(row.identity(), "https://containerregistry.azure.net",
+          new TokenIssuer(world.key, world.clock)));
+    };
+  }
+
+  /** An Azure AD token for the identity, as IMDS hands it to a node. */
+  private static String aad(String identity, String audience, TokenIssuer issuer) {
+    String[] ids = world.identities.get(identity);
+    return issuer.issue(new TokenSubject(ids[0], world.settings.tenantId(), ids[1], Optional.empty()),
+        audience, Duration.ofHours(1), "1").accessToken();
+  }
+
+  private static Clock past() {
+    return Clock.fixed(Instant.now().minus(Duration.ofHours(5)), ZoneOffset.UTC);
+  }
+
+  /** The matrix as docs/RELIABILITY.md shows it. */
+  static String markdown() {
+    StringBuilder out = new StringBuilder("| principal |");
+    for (Op op : Op.values()) {
+      out.append(' ').append(op.column).append(" |");
+    }
+    out.append("\n|---|").append("---|".repeat(Op.values().length)).append('\n');
+    for (Row row : TABLE) {
+      out.append("| ").append(row.principal()).append(" |");
+      row.expected().forEach(e -> out.append(' ').append(e).append(" |"));
+      out.append('\n');
+    }
+    return out.toString();
+  }
+
+  @Test
+  void theDocumentedMatrixIsThisTable() throws Exception {
+    String doc = Files.readString(Path.of("..", "docs", "RELIABILITY.md"));
+    String begin = "<!-- access-matrix:begin (generated from AccessMatrixIT.TABLE) -->\n";
+    String end = "<!-- access-matrix:end -->";
+    assertThat(doc).contains(begin).contains(end);
+    String documented = doc.substring(doc.indexOf(begin) + begin.length(), doc.indexOf(end));
+    assertThat(documented).as("docs/RELIABILITY.md's access matrix; paste this table there")
+        .isEqualTo(markdown());
+  }
+
+  @Test
+  void everyRowHasOneOutcomePerOperation() {
+    assertThat(TABLE).allSatisfy(r -> assertThat(r.expected()).hasSize(Op.values().length));
+  }
+}
