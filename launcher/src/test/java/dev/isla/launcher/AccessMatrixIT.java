@@ -268,6 +268,28 @@ class AccessMatrixIT {
         .isEqualTo(markdown());
   }
 
+  /**
+   * ACR's firewall covers the whole login server: a registry closed to the public refuses its
+   * token endpoints over the internet too ({@code az acr login} fails there), and serves them
+   * through its private endpoint.
+   */
+  @Test
+  void theTokenEndpointsOfARegistryClosedToThePublicAreClosedToo() throws Exception {
+    String aad = aad("owner", "https://containerregistry.azure.net", new TokenIssuer(world.key, world.clock));
+    String tenant = world.settings.tenantId();
+    String login = "closedacr.azurecr.io";
+    AccessClient.Token internet = AccessClient.acrToken(() -> world.fromNode("closedacr", false), login,
+        aad, tenant, "repository:app:pull");
+    assertThat(internet.refused()).contains("403 DENIED");
+    RawHttp.Response anonymous = AccessClient.send(() -> world.fromNode("closedacr", false), login, "GET",
+        "/oauth2/token?service=" + login + "&scope=repository:app:pull", Optional.empty(), Map.of(), new byte[0]);
+    assertThat(AccessClient.outcome(anonymous)).isEqualTo("403 DENIED");
+    assertThat(anonymous.text()).contains("is not allowed access").contains("not one of its private endpoints");
+    AccessClient.Token privateEndpoint = AccessClient.acrToken(() -> world.fromNode("closedacr", true), login,
+        aad, tenant, "repository:app:pull");
+    assertThat(privateEndpoint.bearer()).isPresent();
+  }
+
   @Test
   void everyRowHasOneOutcomePerOperation() {
     assertThat(TABLE).allSatisfy(r -> assertThat(r.expected()).hasSize(Op.values().length));

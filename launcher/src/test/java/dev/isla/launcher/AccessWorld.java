@@ -97,10 +97,12 @@ final class AccessWorld implements AutoCloseable {
     this.node = NODE.formatted(settings.subscriptionId());
     this.fabric = new Fabric(network(), services);
     StoreRegistryCatalog registries = new StoreRegistryCatalog(store);
+    RegistryAccess access = new RegistryAccess(fabric, tokens);
     AcrOAuthEndpoints oauth = new AcrOAuthEndpoints(tokens, h -> registries.findByHost(h)
-        .map(r -> new AcrOAuthEndpoints.Registry(r.loginServer(), r.anonymousPullEnabled())));
+        .map(r -> new AcrOAuthEndpoints.Registry(r.loginServer(), r.anonymousPullEnabled())),
+        (host, peer) -> registries.findByHost(host).flatMap(r -> access.networkRefusal(r, peer)));
     this.registry = new RegistryServer(registries, new FilesystemDriver(data.resolve("registry")),
-        new RegistryAccess(fabric, tokens), new RegistryServer.Settings(new UpstreamMap(Map.of()),
+        access, new RegistryServer.Settings(new UpstreamMap(Map.of()),
             "127.0.0.1", 0, PullThrough.DEFAULT_TAG_FRESHNESS, Duration.ofSeconds(5), Optional.empty()),
         List.of(oauth));
     InetSocketAddress real = new InetSocketAddress("127.0.0.1", registry.port());
