@@ -17,7 +17,6 @@ class RequiredActionTest {
       GET    | /resourcegroups                            | Microsoft.Resources/subscriptions/resourceGroups/read               | /
       PUT    | /resourceGroups/rg                         | Microsoft.Resources/subscriptions/resourceGroups/write              | /resourceGroups/rg
       DELETE | /resourceGroups/rg                         | Microsoft.Resources/subscriptions/resourceGroups/delete             | /resourceGroups/rg
-      GET    | /resources                                 | Microsoft.Resources/subscriptions/resources/read                    | /
       GET    | /providers                                 | Microsoft.Resources/subscriptions/providers/read                    | /
       POST   | /providers/Microsoft.ContainerService/register | Microsoft.ContainerService/register/action                      | /
       GET    | /resourceGroups/rg/providers/Microsoft.ContainerRegistry/registries | Microsoft.ContainerRegistry/registries/read | /resourceGroups/rg
@@ -34,8 +33,10 @@ class RequiredActionTest {
   }
 
   @ParameterizedTest
-  @CsvSource({"GET,/subscriptions", "GET,/tenants", "GET,/metadata/endpoints"})
-  void pathsOutsideASubscriptionNeedNothing(String method, String path) {
+  @CsvSource({"GET,/subscriptions", "GET,/tenants", "GET,/metadata/endpoints",
+      "GET,/subscriptions/00000000-0000-0000-0000-000000000001/resources",
+      "GET,/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/rg/resources"})
+  void pathsOutsideASubscriptionAndTheGenericListingNeedNothing(String method, String path) {
     assertThat(RequiredAction.of(method, path)).isEqualTo(Optional.empty());
   }
 
