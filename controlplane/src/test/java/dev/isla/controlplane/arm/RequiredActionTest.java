@@ -2,7 +2,11 @@ package dev.isla.controlplane.arm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.isla.arm.ResourceId;
+import java.util.List;
 import java.util.Optional;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -45,5 +49,27 @@ class RequiredActionTest {
   void aCaseInsensitiveSpellingNeedsTheSameAction(String method, String path) {
     assertThat(RequiredAction.of(method, SUB.toUpperCase() + path.toLowerCase()).orElseThrow().action())
         .isEqualTo("Microsoft.ContainerRegistry/registries/read");
+  }
+
+  /**
+   * The gate asks this of every authenticated request before routing: whatever the path, it
+   * answers (never throws), and a scope it names is a resource id the role lookup can parse.
+   */
+  @Test
+  void anyPathIsAnsweredAndItsScopeParses() {
+    List<String> segments = List.of("subscriptions", "00000000-0000-0000-0000-000000000001", "resourceGroups",
+        "rg", "providers", "Microsoft.ContainerRegistry", "registries", "acr", "Microsoft.Authorization",
+        "roleAssignments", "Microsoft.Network", "virtualNetworks", "subnets", "resources", "register",
+        "listCredentials", "", "..", "%2e", "x");
+    Random random = new Random(6);
+    for (int i = 0; i < 20_000; i++) {
+      StringBuilder path = new StringBuilder(random.nextBoolean() ? "/subscriptions/00000000-0000-0000-0000-000000000001" : "");
+      for (int n = random.nextInt(9); n > 0; n--) {
+        path.append('/').append(segments.get(random.nextInt(segments.size())));
+      }
+      String method = List.of("GET", "PUT", "PATCH", "DELETE", "POST", "HEAD").get(random.nextInt(6));
+      Optional<RequiredAction> needed = RequiredAction.of(method, path.toString());
+      needed.ifPresent(a -> assertThat(ResourceId.parse(a.scope())).as(path.toString()).isNotNull());
+    }
   }
 }
