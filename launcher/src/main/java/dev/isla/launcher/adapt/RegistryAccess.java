@@ -48,13 +48,16 @@ public final class RegistryAccess implements AccessPolicy {
 
   @Override
   public Decision decide(AccessRequest request) {
-    Optional<String> refusal = networkRefusal(request.registry(), request.remotePeer());
-    if (refusal.isPresent()) {
-      throw RegistryErrorCode.DENIED.exception(refusal.get());
+    Optional<Origin> origin = fabric.origin(request.remotePeer());
+    if (origin.isEmpty()) {
+      throw RegistryErrorCode.DENIED.exception("client with IP '"
+          + request.remotePeer().getAddress().getHostAddress() + "' is not a connection Isla's "
+          + "network knows (closed or expired); refused");
     }
-    if (fabric.origin(request.remotePeer()).flatMap(Origin::nodeId).isEmpty()) {
+    if (origin.get().nodeId().isEmpty()) {
       return Decision.ALLOW;
     }
+    requireNetworkPath(request, origin.get());
     boolean pullOnly = request.action() == Action.PULL || request.action() == Action.PING
         || request.action() == Action.CATALOG;
     if (pullOnly && request.registry().anonymousPullEnabled()) {
@@ -63,11 +66,18 @@ public final class RegistryAccess implements AccessPolicy {
     return tokenDecision(request);
   }
 
+  private void requireNetworkPath(AccessRequest request, Origin origin) {
+    Optional<String> refusal = networkRefusal(request.registry(), origin);
+    if (refusal.isPresent()) {
+      throw RegistryErrorCode.DENIED.exception(refusal.get());
+    }
+  }
+
   /**
    * Why ACR's firewall refuses a connection from {@code peer} to {@code registry}, if it does: a
    * peer the fabric doesn't know, or a node's connection to a registry whose
    * {@code publicNetworkAccess} is {@code Disabled} that did not come through one of its private
-   * endpoints. The token endpoints ask this too (the firewall covers the whole login server).
+   * endpoints. The token endpoints ask this too: the firewall covers the whole login server.
    */
   public Optional<String> networkRefusal(RegistryInfo registry, InetSocketAddress peer) {
     Optional<Origin> origin = fabric.origin(peer);
@@ -75,20 +85,25 @@ public final class RegistryAccess implements AccessPolicy {
       return Optional.of("client with IP '" + peer.getAddress().getHostAddress() + "' is not a "
           + "connection Isla's network knows (closed or expired); refused");
     }
-    if (origin.get().nodeId().isEmpty() || registry.publicNetworkAccessEnabled()) {
+    return origin.get().nodeId().isEmpty() ? Optional.empty() : networkRefusal(registry, origin.get());
+  }
+
+  private static Optional<String> networkRefusal(RegistryInfo registry, Origin origin) {
+    if (registry.publicNetworkAccessEnabled()) {
       return Optional.empty();
     }
-    boolean own = origin.get().path() instanceof Path.PrivateEndpoint pe
+    boolean own = origin.path() instanceof Path.PrivateEndpoint pe
         && pe.privateLinkServiceId().name().equalsIgnoreCase(registry.name());
     if (own) {
       return Optional.empty();
     }
     return Optional.of("client with IP '"
-        + origin.get().source().map(Object::toString).orElse("?") + "' (node "
-        + origin.get().nodeId().map(n -> n.substring(n.lastIndexOf('/') + 1)).orElse("?")
+        + origin.source().map(Object::toString).orElse("?") + "' (node "
+        + origin.nodeId().map(n -> n.substring(n.lastIndexOf('/') + 1)).orElse("?")
         + ") is not allowed access: publicNetworkAccess of " + registry.loginServer()
-        + " is Disabled and the connection came over " + describe(origin.get().path())
-        + ", not one of its private endpoints. Refer https://aka.ms/acr/firewall to grant access.");
+        + " is Disabled and the connection came over " + describe(origin.path())
+        + ", not one of its private endpoints. Refer https://aka.ms/acr/firewall to grant "
+        + "access.");
   }
 
   private static String describe(Path path) {
