@@ -3,6 +3,7 @@ package dev.isla.launcher;
 import static dev.isla.launcher.AccessWorld.utf8;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.isla.arm.Json;
 import dev.isla.identity.acr.AcrScope;
 import dev.isla.identity.acr.AcrTokenService;
 import dev.isla.identity.login.LoginSettings;
@@ -288,6 +289,28 @@ class AccessMatrixIT {
     AccessClient.Token privateEndpoint = AccessClient.acrToken(() -> world.fromNode("closedacr", true), login,
         aad, tenant, "repository:app:pull");
     assertThat(privateEndpoint.bearer()).isPresent();
+  }
+
+  /** The words of two refusals: ARM's AuthorizationFailed and the registry's challenge. */
+  @Test
+  void refusalsSayWhatIsMissingInAzuresWords() throws Exception {
+    Row pull = TABLE.get(1);
+    String registryId = world.registryId("matrixacr").toString();
+    String[] arm = client.arm("GET", registryId, armToken(pull), "");
+    assertThat(arm[0]).isEqualTo("403 AuthorizationFailed");
+    String[] ids = world.identities.get("pull");
+    assertThat(Json.parse(arm[1]).path("error").path("message").asText()).isEqualTo("The client '" + ids[1]
+        + "' with object id '" + ids[0] + "' does not have authorization to perform action "
+        + "'Microsoft.ContainerRegistry/registries/read' over scope '" + registryId + "' or the scope is "
+        + "invalid. If access was recently granted, please refresh your credentials.");
+    AccessClient.Connections node = () -> world.fromNode("matrixacr", false);
+    AccessClient.Token token = registryToken(pull, node, "matrixacr.azurecr.io", "repository:words:pull,push");
+    RawHttp.Response push = AccessClient.send(node, "matrixacr.azurecr.io", "POST", "/v2/words/blobs/uploads/",
+        token.bearer(), Map.of(), new byte[0]);
+    assertThat(push.status()).isEqualTo(401);
+    assertThat(push.header("WWW-Authenticate")).get().asString().startsWith("Bearer realm=\"https://")
+        .contains("service=\"matrixacr.azurecr.io\"").contains("scope=\"repository:words:pull,push\"");
+    assertThat(Json.parse(push.text()).path("errors").path(0).path("code").asText()).isEqualTo("UNAUTHORIZED");
   }
 
   @Test
