@@ -4,6 +4,8 @@ import static dev.isla.launcher.AccessWorld.utf8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.isla.arm.Json;
+import dev.isla.arm.ResourceId;
+import dev.isla.controlplane.rp.authorization.BuiltInRoles;
 import dev.isla.identity.acr.AcrScope;
 import dev.isla.identity.acr.AcrTokenService;
 import dev.isla.identity.login.LoginSettings;
@@ -23,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -75,6 +78,8 @@ class AccessMatrixIT {
       row("anonymous", null, Credential.NONE, "matrixacr", false,
           R401, R401, R401, R401, R401, "401 AuthenticationFailed", "401 AuthenticationFailed"),
       row("AcrPull on the registry", "pull", Credential.ROLE, "matrixacr", false,
+          "200", R401, R401, "200", "200", ARM403, ARM403),
+      row("AcrPull on the registry's resource group", "rgpull", Credential.ROLE, "matrixacr", false,
           "200", R401, R401, "200", "200", ARM403, ARM403),
       row("AcrPush on the registry", "push", Credential.ROLE, "matrixacr", false,
           "200", "201", R401, "200", "200", ARM403, ARM403),
@@ -289,6 +294,26 @@ class AccessMatrixIT {
     AccessClient.Token privateEndpoint = AccessClient.acrToken(() -> world.fromNode("closedacr", true), login,
         aad, tenant, "repository:app:pull");
     assertThat(privateEndpoint.bearer()).isPresent();
+  }
+
+  /**
+   * Contributor manages the registry but not access to it (its notActions take
+   * writes of Microsoft.Authorization); Owner may grant roles. The refused assignment is not
+   * stored.
+   */
+  @Test
+  void contributorCannotGrantRolesButOwnerCan() throws Exception {
+    ResourceId scope = world.registryId("matrixacr");
+    String path = scope + "/providers/Microsoft.Authorization/roleAssignments/" + UUID.randomUUID();
+    String body = Json.write(world.assignment("grantee", BuiltInRoles.ACR_PUSH));
+    String[] refused = client.arm("PUT", path, armToken(TABLE.get(5)), body);
+    assertThat(TABLE.get(5).identity()).isEqualTo("contributor");
+    assertThat(refused[0]).isEqualTo("403 AuthorizationFailed");
+    assertThat(refused[1]).contains("'Microsoft.Authorization/roleAssignments/write'");
+    assertThat(world.controlPlane.arm().find(ResourceId.parse(path))).isEmpty();
+    String[] granted = client.arm("PUT", path, armToken(TABLE.get(6)), body);
+    assertThat(TABLE.get(6).identity()).isEqualTo("owner");
+    assertThat(granted[0]).isEqualTo("201");
   }
 
   /** The words of two refusals: ARM's AuthorizationFailed and the registry's challenge. */

@@ -139,13 +139,15 @@ final class AccessWorld implements AutoCloseable {
     putRegistry("otheracr", "");
     putRegistry("anonacr", ",\"anonymousPullEnabled\":true");
     putRegistry("closedacr", ",\"publicNetworkAccess\":\"Disabled\"");
-    for (String name : List.of("pull", "push", "reader", "contributor", "owner", "norole", "elsewhere")) {
+    for (String name : List.of("pull", "rgpull", "push", "reader", "contributor", "owner", "norole",
+        "elsewhere", "grantee")) {
       ObjectNode body = arm.writeAndWait(Arm.Write.put(id("Microsoft.ManagedIdentity",
           "userAssignedIdentities", name), (ObjectNode) Json.parse("{\"location\":\"eastus\"}"))).orElseThrow();
       identities.put(name, new String[] {body.path("properties").path("principalId").asText(),
           body.path("properties").path("clientId").asText()});
     }
     assign("pull", BuiltInRoles.ACR_PULL, "matrixacr");
+    assignAt("rgpull", BuiltInRoles.ACR_PULL, ResourceId.resourceGroup(settings.subscriptionId(), RG));
     assign("push", BuiltInRoles.ACR_PUSH, "matrixacr");
     assign("reader", BuiltInRoles.READER, "matrixacr");
     assign("contributor", BuiltInRoles.CONTRIBUTOR, "matrixacr");
@@ -162,11 +164,20 @@ final class AccessWorld implements AutoCloseable {
   }
 
   private void assign(String identity, RoleDefinition role, String registryName) {
+    assignAt(identity, role, registryId(registryName));
+  }
+
+  private void assignAt(String identity, RoleDefinition role, ResourceId scope) {
+    controlPlane.arm().writeAndWait(Arm.Write.put(scope.extension("Microsoft.Authorization",
+        "roleAssignments", UUID.randomUUID().toString()), assignment(identity, role)));
+  }
+
+  /** A role assignment's body for {@code identity}. */
+  ObjectNode assignment(String identity, RoleDefinition role) {
     ObjectNode body = Json.object();
     body.putObject("properties").put("roleDefinitionId", role.idIn(settings.subscriptionId()))
         .put("principalId", identities.get(identity)[0]).put("principalType", "ServicePrincipal");
-    controlPlane.arm().writeAndWait(Arm.Write.put(registryId(registryName).extension(
-        "Microsoft.Authorization", "roleAssignments", UUID.randomUUID().toString()), body));
+    return body;
   }
 
   ResourceId registryId(String name) {
