@@ -161,14 +161,15 @@ class AccessMatrixIT {
 
   private static String registryOperation(Row row, Op op, String repo, String login, byte[] layer)
       throws Exception {
-    AccessClient.Connections node = () -> world.fromNode(row.registry(), row.privateEndpoint());
+    String nodeId = row.identity() == null ? world.node : world.nodeOf(row.identity());
+    AccessClient.Connections node = () -> world.fromNode(nodeId, row.registry(), row.privateEndpoint());
     String scope = switch (op) {
       case PUSH -> "repository:" + repo + ":pull,push";
       case DELETE -> "repository:" + repo + ":delete";
       case CATALOG -> "registry:catalog:*";
       default -> "repository:" + repo + ":pull";
     };
-    AccessClient.Token token = registryToken(row, node, login, scope);
+    AccessClient.Token token = registryToken(row, nodeId, node, login, scope);
     if (token.refused().isPresent()) {
       return token.refused().get();
     }
@@ -201,14 +202,16 @@ class AccessMatrixIT {
         .path("tags").path("cell").asText()).as("the registry resource is unchanged").isNotEqualTo(repo);
   }
 
-  /** The registry credential: the ACR token flow over the node's connection, or a flawed token. */
-  private static AccessClient.Token registryToken(Row row, AccessClient.Connections node, String login,
-      String scope) throws Exception {
+  /**
+   * The registry credential as a node gets it: its kubelet identity's token from IMDS, then the
+   * ACR token flow over the node's connection; or a flawed token.
+   */
+  private static AccessClient.Token registryToken(Row row, String nodeId, AccessClient.Connections node,
+      String login, String scope) throws Exception {
     String tenant = world.settings.tenantId();
     return switch (row.credential()) {
       case NONE -> new AccessClient.Token(Optional.empty(), Optional.empty());
-      case ROLE -> AccessClient.acrToken(node, login, aad(row.identity(), "https://containerregistry.azure.net",
-          new TokenIssuer(world.key, world.clock)), tenant, scope);
+      case ROLE -> AccessClient.acrToken(node, login, imdsToken(nodeId), tenant, scope);
       case EXPIRED -> minted(row, world.key, past(), login, scope);
       case FOREIGN_KEY -> minted(row, SigningKey.generate(), world.clock, login, scope);
       case OTHER_AUDIENCE -> minted(row, world.key, world.clock, "otheracr.azurecr.io", scope);
@@ -237,7 +240,16 @@ class AccessMatrixIT {
     };
   }
 
-  /** An Azure AD token for the identity, as IMDS hands it to a node. */
+  /** The node's kubelet identity token for ACR, from IMDS through the fabric. */
+  private static String imdsToken(String nodeId) throws Exception {
+    RawHttp.Response r = RawHttp.send(world.toImds(nodeId), "GET", "/metadata/identity/oauth2/token"
+        + "?api-version=2018-02-01&resource=https://containerregistry.azure.net",
+        Map.of("Host", "169.254.169.254", "Metadata", "true"), new byte[0]);
+    assertThat(r.status()).as(r.text()).isEqualTo(200);
+    return Json.parse(r.text()).path("access_token").asText();
+  }
+
+  /** An Azure AD token for the identity, as the login endpoint or IMDS issues it. */
   private static String aad(String identity, String audience, TokenIssuer issuer) {
     String[] ids = world.identities.get(identity);
     return issuer.issue(new TokenSubject(ids[0], world.settings.tenantId(), ids[1], Optional.empty()),
@@ -281,7 +293,7 @@ class AccessMatrixIT {
    */
   @Test
   void theTokenEndpointsOfARegistryClosedToThePublicAreClosedToo() throws Exception {
-    String aad = aad("owner", "https://containerregistry.azure.net", new TokenIssuer(world.key, world.clock));
+    String aad = imdsToken(world.nodeOf("owner"));
     String tenant = world.settings.tenantId();
     String login = "closedacr.azurecr.io";
     AccessClient.Token internet = AccessClient.acrToken(() -> world.fromNode("closedacr", false), login,
@@ -328,8 +340,10 @@ class AccessMatrixIT {
         + "' with object id '" + ids[0] + "' does not have authorization to perform action "
         + "'Microsoft.ContainerRegistry/registries/read' over scope '" + registryId + "' or the scope is "
         + "invalid. If access was recently granted, please refresh your credentials.");
-    AccessClient.Connections node = () -> world.fromNode("matrixacr", false);
-    AccessClient.Token token = registryToken(pull, node, "matrixacr.azurecr.io", "repository:words:pull,push");
+    String nodeId = world.nodeOf(pull.identity());
+    AccessClient.Connections node = () -> world.fromNode(nodeId, "matrixacr", false);
+    AccessClient.Token token = registryToken(pull, nodeId, node, "matrixacr.azurecr.io",
+        "repository:words:pull,push");
     RawHttp.Response push = AccessClient.send(node, "matrixacr.azurecr.io", "POST", "/v2/words/blobs/uploads/",
         token.bearer(), Map.of(), new byte[0]);
     assertThat(push.status()).isEqualTo(401);

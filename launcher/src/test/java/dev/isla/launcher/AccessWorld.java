@@ -27,6 +27,8 @@ import dev.isla.identity.acr.AcrTokenService;
 import dev.isla.identity.login.LoginSettings;
 import dev.isla.identity.token.SigningKey;
 import dev.isla.identity.token.TokenVerifier;
+import dev.isla.identity.token.TokenIssuer;
+import dev.isla.launcher.adapt.NodeImds;
 import dev.isla.launcher.adapt.ObservedStore;
 import dev.isla.launcher.adapt.PublicAddresses;
 import dev.isla.launcher.adapt.RegistryAccess;
@@ -54,7 +56,8 @@ import java.util.UUID;
  * ARM with its TLS edge ({@link ArmEdge}: login, token check, RBAC) over an in-memory store; the
  * registry with the ACR token endpoints and {@link RegistryAccess}; a fabric with one VNet, one
  * node and a private endpoint. Registries, identities and role assignments are made through ARM.
- * A node's requests reach the registry through the fabric (so the registry sees where they came
+ * Each identity is the kubelet identity of its own node, whose IMDS hands out its tokens. A
+ * node's requests reach the registry through the fabric (so the registry sees where they came
  * from); the operator's come from the host.
  */
 final class AccessWorld implements AutoCloseable {
@@ -76,6 +79,7 @@ final class AccessWorld implements AutoCloseable {
   final RegistryServer registry;
   final Fabric fabric;
   final String node;
+  final NodeImds imds;
   /** identity name → {objectId, clientId}. */
   final Map<String, String[]> identities = new HashMap<>();
 
@@ -112,7 +116,13 @@ final class AccessWorld implements AutoCloseable {
     services.register(vnet(), PE_ADDRESS, 443, real);
     fabric.attach(NodePosition.of(node, cluster(), vnet().child("subnets", "aks"),
         LogicalAddress.parse("10.1.1.4")));
+    this.imds = new NodeImds(fabric, store, n -> Optional.ofNullable(kubelets.get(n)),
+        new TokenIssuer(key, clock), "127.0.0.1");
+    services.register(LogicalAddress.IMDS, 80, imds.address());
   }
+
+  /** node id → the client id of its kubelet identity (IMDS gives a node only that one). */
+  private final Map<String, String> kubelets = new java.util.concurrent.ConcurrentHashMap<>();
 
   private InMemoryFabricCatalog network() {
     ResourceId vnet = vnet();
@@ -145,6 +155,10 @@ final class AccessWorld implements AutoCloseable {
           "userAssignedIdentities", name), (ObjectNode) Json.parse("{\"location\":\"eastus\"}"))).orElseThrow();
       identities.put(name, new String[] {body.path("properties").path("principalId").asText(),
           body.path("properties").path("clientId").asText()});
+      String nodeOf = nodeOf(name);
+      kubelets.put(nodeOf, body.path("properties").path("clientId").asText());
+      fabric.attach(NodePosition.of(nodeOf, cluster(), vnet().child("subnets", "aks"),
+          LogicalAddress.parse("10.1.1." + (10 + identities.size()))));
     }
     assign("pull", BuiltInRoles.ACR_PULL, "matrixacr");
     assignAt("rgpull", BuiltInRoles.ACR_PULL, ResourceId.resourceGroup(settings.subscriptionId(), RG));
@@ -200,10 +214,25 @@ final class AccessWorld implements AutoCloseable {
     return PublicAddresses.of(registryName + ".azurecr.io");
   }
 
+  /** The node whose kubelet identity is {@code identity}. */
+  String nodeOf(String identity) {
+    return node.replace("aks-nodepool1-1-vmss000000", "aks-" + identity + "-1-vmss000000");
+  }
+
   /** A connection from the node to the registry, over the public path or its private endpoint. */
   Socket fromNode(String registryName, boolean privateEndpoint) throws Exception {
-    return fabric.connect(node, privateEndpoint ? PE_ADDRESS : publicAddress(registryName), 443,
+    return fromNode(node, registryName, privateEndpoint);
+  }
+
+  /** A connection from {@code nodeId} to the registry, over the public path or its private endpoint. */
+  Socket fromNode(String nodeId, String registryName, boolean privateEndpoint) throws Exception {
+    return fabric.connect(nodeId, privateEndpoint ? PE_ADDRESS : publicAddress(registryName), 443,
         Duration.ofSeconds(2));
+  }
+
+  /** A connection from {@code nodeId} to its IMDS (169.254.169.254:80). */
+  Socket toImds(String nodeId) throws Exception {
+    return fabric.connect(nodeId, LogicalAddress.IMDS, 80, Duration.ofSeconds(2));
   }
 
   /** A connection from the host: the operator (docs/DEVIATIONS.md). */
@@ -221,6 +250,7 @@ final class AccessWorld implements AutoCloseable {
 
   @Override
   public void close() {
+    imds.close();
     registry.close();
     controlPlane.close();
   }
