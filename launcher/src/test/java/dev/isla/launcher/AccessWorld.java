@@ -150,7 +150,7 @@ final class AccessWorld implements AutoCloseable {
     putRegistry("anonacr", ",\"anonymousPullEnabled\":true");
     putRegistry("closedacr", ",\"publicNetworkAccess\":\"Disabled\"");
     for (String name : List.of("pull", "rgpull", "push", "reader", "contributor", "owner", "norole",
-        "elsewhere", "grantee")) {
+        "elsewhere", "grantee", "delete")) {
       ObjectNode body = arm.writeAndWait(Arm.Write.put(id("Microsoft.ManagedIdentity",
           "userAssignedIdentities", name), (ObjectNode) Json.parse("{\"location\":\"eastus\"}"))).orElseThrow();
       identities.put(name, new String[] {body.path("properties").path("principalId").asText(),
@@ -164,6 +164,7 @@ final class AccessWorld implements AutoCloseable {
     assignAt("rgpull", BuiltInRoles.ACR_PULL, ResourceId.resourceGroup(settings.subscriptionId(), RG));
     assign("push", BuiltInRoles.ACR_PUSH, "matrixacr");
     assign("reader", BuiltInRoles.READER, "matrixacr");
+    assign("delete", BuiltInRoles.ACR_DELETE, "matrixacr");
     assign("contributor", BuiltInRoles.CONTRIBUTOR, "matrixacr");
     assign("elsewhere", BuiltInRoles.ACR_PUSH, "otheracr");
     for (String registryName : List.of("matrixacr", "otheracr", "anonacr", "closedacr")) {

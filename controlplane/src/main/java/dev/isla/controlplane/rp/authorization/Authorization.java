@@ -24,6 +24,8 @@ public final class Authorization {
   public static final String PULL = "Microsoft.ContainerRegistry/registries/pull/read";
   /** Push to a registry (AcrPush, Contributor, Owner). */
   public static final String PUSH = "Microsoft.ContainerRegistry/registries/push/write";
+  /** Delete artifacts from a registry (AcrDelete, Contributor, Owner). */
+  public static final String DELETE = "Microsoft.ContainerRegistry/registries/artifacts/delete";
 
   private Authorization() {}
 
