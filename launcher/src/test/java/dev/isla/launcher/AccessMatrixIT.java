@@ -317,6 +317,27 @@ class AccessMatrixIT {
   }
 
   /**
+   * One listener serves every registry by {@code Host}, so a node could reach the closed
+   * registry's name through another registry's private endpoint: ACR's firewall admits only the
+   * registry's own private endpoints.
+   */
+  @Test
+  void anotherRegistrysPrivateEndpointDoesNotOpenAClosedRegistry() throws Exception {
+    String owner = world.nodeOf("owner");
+    AccessClient.Connections viaOther = () -> world.fromNodeTo(owner, AccessWorld.OTHER_PE_ADDRESS);
+    AccessClient.Token token = AccessClient.acrToken(viaOther, "closedacr.azurecr.io", imdsToken(owner),
+        world.settings.tenantId(), "registry:catalog:*");
+    assertThat(token.refused()).contains("403 DENIED");
+    RawHttp.Response catalog = AccessClient.send(viaOther, "closedacr.azurecr.io", "GET", "/v2/_catalog",
+        Optional.empty(), Map.of(), new byte[0]);
+    assertThat(AccessClient.outcome(catalog)).isEqualTo("403 DENIED");
+    assertThat(catalog.text()).contains("private endpoint otheracr-pe of another resource");
+    assertThat(AccessClient.outcome(AccessClient.send(viaOther, "otheracr.azurecr.io", "GET", "/v2/", Optional.empty(),
+        Map.of(), new byte[0]))).as("otheracr is open: its endpoint answers, asking for a token")
+        .isEqualTo("401 UNAUTHORIZED");
+  }
+
+  /**
    * Contributor manages the registry but not access to it (its notActions take
    * writes of Microsoft.Authorization); Owner may grant roles. The refused assignment is not
    * stored.

@@ -66,6 +66,8 @@ final class AccessWorld implements AutoCloseable {
   static final String NODE = "/subscriptions/%s/resourceGroups/" + RG
       + "/providers/Microsoft.ContainerService/managedClusters/aks/nodes/aks-nodepool1-1-vmss000000";
   private static final LogicalAddress PE_ADDRESS = LogicalAddress.parse("10.1.2.4");
+  /** otheracr's private endpoint. */
+  static final LogicalAddress OTHER_PE_ADDRESS = LogicalAddress.parse("10.1.2.5");
 
   final ArmSettings settings = ArmSettings.defaults().withOperationDelay(Duration.ofMillis(1));
   final ObservedStore store = new ObservedStore(new MemoryResourceStore());
@@ -114,6 +116,7 @@ final class AccessWorld implements AutoCloseable {
       services.register(publicAddress(name), 443, real);
     }
     services.register(vnet(), PE_ADDRESS, 443, real);
+    services.register(vnet(), OTHER_PE_ADDRESS, 443, real);
     fabric.attach(NodePosition.of(node, cluster(), vnet().child("subnets", "aks"),
         LogicalAddress.parse("10.1.1.4")));
     this.imds = new NodeImds(fabric, store, n -> Optional.ofNullable(kubelets.get(n)),
@@ -132,7 +135,9 @@ final class AccessWorld implements AutoCloseable {
         .put(new Subnet(vnet.child("subnets", "pe"), AddressPrefix.parse("10.1.2.0/24"), true, false, false))
         .put(new Cluster(cluster(), OutboundType.LOAD_BALANCER))
         .put(new PrivateEndpointAddress(id("Microsoft.Network", "privateEndpoints", "closedacr-pe"),
-            vnet.child("subnets", "pe"), PE_ADDRESS, registryId("closedacr"), "registry", true));
+            vnet.child("subnets", "pe"), PE_ADDRESS, registryId("closedacr"), "registry", true))
+        .put(new PrivateEndpointAddress(id("Microsoft.Network", "privateEndpoints", "otheracr-pe"),
+            vnet.child("subnets", "pe"), OTHER_PE_ADDRESS, registryId("otheracr"), "registry", true));
     for (String name : List.of("matrixacr", "otheracr", "anonacr", "closedacr")) {
       catalog.put(new Registry(registryId(name), name + ".azurecr.io", List.of(), publicAddress(name),
           !name.equals("closedacr")));
@@ -229,6 +234,11 @@ final class AccessWorld implements AutoCloseable {
   Socket fromNode(String nodeId, String registryName, boolean privateEndpoint) throws Exception {
     return fabric.connect(nodeId, privateEndpoint ? PE_ADDRESS : publicAddress(registryName), 443,
         Duration.ofSeconds(2));
+  }
+
+  /** A connection from {@code nodeId} to {@code address}:443 in the VNet. */
+  Socket fromNodeTo(String nodeId, LogicalAddress address) throws Exception {
+    return fabric.connect(nodeId, address, 443, Duration.ofSeconds(2));
   }
 
   /** A connection from {@code nodeId} to its IMDS (169.254.169.254:80). */
