@@ -6,25 +6,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.isla.arm.Json;
 import dev.isla.arm.ResourceId;
 import dev.isla.controlplane.rp.authorization.BuiltInRoles;
-import dev.isla.identity.acr.AcrScope;
-import dev.isla.identity.acr.AcrTokenService;
-import dev.isla.identity.login.LoginSettings;
-import dev.isla.identity.token.SigningKey;
-import dev.isla.identity.token.TokenIssuer;
-import dev.isla.identity.token.TokenSubject;
-import dev.isla.identity.token.TokenVerifier;
-import dev.isla.launcher.adapt.StoreRegistryPermissions;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
@@ -112,6 +99,7 @@ class AccessMatrixIT {
   @TempDir static Path data;
   private static AccessWorld world;
   private static AccessClient client;
+  private static AccessCredentials credentials;
   private static final AtomicInteger CELLS = new AtomicInteger();
 
   @BeforeAll
@@ -119,6 +107,7 @@ class AccessMatrixIT {
     world = new AccessWorld(data);
     world.populate();
     client = new AccessClient(world);
+    credentials = new AccessCredentials(world);
   }
 
   @AfterAll
@@ -171,7 +160,8 @@ class AccessMatrixIT {
       case CATALOG -> "registry:catalog:*";
       default -> "repository:" + repo + ":pull";
     };
-    AccessClient.Token token = registryToken(row, nodeId, node, login, scope);
+    AccessClient.Token token = credentials.registryToken(row.credential(), row.identity(), nodeId,
+        node, login, scope);
     if (token.refused().isPresent()) {
       return token.refused().get();
     }
@@ -204,62 +194,8 @@ class AccessMatrixIT {
         .path("tags").path("cell").asText()).as("the registry resource is unchanged").isNotEqualTo(repo);
   }
 
-  /**
-   * The registry credential as a node gets it: its kubelet identity's token from IMDS, then the
-   * ACR token flow over the node's connection; or a flawed token.
-   */
-  private static AccessClient.Token registryToken(Row row, String nodeId, AccessClient.Connections node,
-      String login, String scope) throws Exception {
-    String tenant = world.settings.tenantId();
-    return switch (row.credential()) {
-      case NONE -> new AccessClient.Token(Optional.empty(), Optional.empty());
-      case ROLE -> AccessClient.acrToken(node, login, imdsToken(nodeId), tenant, scope);
-      case EXPIRED -> minted(row, world.key, past(), login, scope);
-      case FOREIGN_KEY -> minted(row, SigningKey.generate(), world.clock, login, scope);
-      case OTHER_AUDIENCE -> minted(row, world.key, world.clock, "otheracr.azurecr.io", scope);
-    };
-  }
-
-  /** An ACR access token made as the registry's token service makes it, with the flaw of the row. */
-  private static AccessClient.Token minted(Row row, SigningKey key, Clock clock, String service, String scope) {
-    AcrTokenService service0 = new AcrTokenService(key, new TokenVerifier(List.of(key), clock),
-        new StoreRegistryPermissions(world.store), Set.copyOf(LoginSettings.AZURE_RESOURCES), clock);
-    String refresh = service0.exchange(aad(row.identity(), "https://containerregistry.azure.net",
-        new TokenIssuer(key, clock)), service, Optional.empty());
-    return new AccessClient.Token(Optional.of(service0.token(refresh, service,
-        List.of(AcrScope.parse(scope))).token()), Optional.empty());
-  }
-
   private static Optional<String> armToken(Row row) {
-    String arm = "https://management.azure.com/";
-    return switch (row.credential()) {
-      case NONE -> Optional.empty();
-      case ROLE -> Optional.of(aad(row.identity(), arm, new TokenIssuer(world.key, world.clock)));
-      case EXPIRED -> Optional.of(aad(row.identity(), arm, new TokenIssuer(world.key, past())));
-      case FOREIGN_KEY -> Optional.of(aad(row.identity(), arm, new TokenIssuer(SigningKey.generate(), world.clock)));
-      case OTHER_AUDIENCE -> Optional.of(aad(row.identity(), "https://containerregistry.azure.net",
-          new TokenIssuer(world.key, world.clock)));
-    };
-  }
-
-  /** The node's kubelet identity token for ACR, from IMDS through the fabric. */
-  private static String imdsToken(String nodeId) throws Exception {
-    RawHttp.Response r = RawHttp.send(world.toImds(nodeId), "GET", "/metadata/identity/oauth2/token"
-        + "?api-version=2018-02-01&resource=https://containerregistry.azure.net",
-        Map.of("Host", "169.254.169.254", "Metadata", "true"), new byte[0]);
-    assertThat(r.status()).as(r.text()).isEqualTo(200);
-    return Json.parse(r.text()).path("access_token").asText();
-  }
-
-  /** An Azure AD token for the identity, as the login endpoint or IMDS issues it. */
-  private static String aad(String identity, String audience, TokenIssuer issuer) {
-    String[] ids = world.identities.get(identity);
-    return issuer.issue(new TokenSubject(ids[0], world.settings.tenantId(), ids[1], Optional.empty()),
-        audience, Duration.ofHours(1), "1").accessToken();
-  }
-
-  private static Clock past() {
-    return Clock.fixed(Instant.now().minus(Duration.ofHours(5)), ZoneOffset.UTC);
+    return credentials.armToken(row.credential(), row.identity());
   }
 
   /** The row of {@code identity} with its own valid tokens on the open registry. */
@@ -301,7 +237,7 @@ class AccessMatrixIT {
    */
   @Test
   void theTokenEndpointsOfARegistryClosedToThePublicAreClosedToo() throws Exception {
-    String aad = imdsToken(world.nodeOf("owner"));
+    String aad = credentials.imdsToken(world.nodeOf("owner"));
     String tenant = world.settings.tenantId();
     String login = "closedacr.azurecr.io";
     AccessClient.Token internet = AccessClient.acrToken(() -> world.fromNode("closedacr", false), login,
@@ -325,8 +261,8 @@ class AccessMatrixIT {
   void anotherRegistrysPrivateEndpointDoesNotOpenAClosedRegistry() throws Exception {
     String owner = world.nodeOf("owner");
     AccessClient.Connections viaOther = () -> world.fromNodeTo(owner, AccessWorld.OTHER_PE_ADDRESS);
-    AccessClient.Token token = AccessClient.acrToken(viaOther, "closedacr.azurecr.io", imdsToken(owner),
-        world.settings.tenantId(), "registry:catalog:*");
+    AccessClient.Token token = AccessClient.acrToken(viaOther, "closedacr.azurecr.io",
+        credentials.imdsToken(owner),        world.settings.tenantId(), "registry:catalog:*");
     assertThat(token.refused()).contains("403 DENIED");
     RawHttp.Response catalog = AccessClient.send(viaOther, "closedacr.azurecr.io", "GET", "/v2/_catalog",
         Optional.empty(), Map.of(), new byte[0]);
@@ -369,7 +305,8 @@ class AccessMatrixIT {
         + "invalid. If access was recently granted, please refresh your credentials.");
     String nodeId = world.nodeOf(pull.identity());
     AccessClient.Connections node = () -> world.fromNode(nodeId, "matrixacr", false);
-    AccessClient.Token token = registryToken(pull, nodeId, node, "matrixacr.azurecr.io",
+    AccessClient.Token token = credentials.registryToken(pull.credential(), pull.identity(), nodeId,
+        node, "matrixacr.azurecr.io",
         "repository:words:pull,push");
     RawHttp.Response push = AccessClient.send(node, "matrixacr.azurecr.io", "POST", "/v2/words/blobs/uploads/",
         token.bearer(), Map.of(), new byte[0]);
