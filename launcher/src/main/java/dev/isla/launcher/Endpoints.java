@@ -16,7 +16,7 @@ final class Endpoints {
     out.println("registries:    " + state.registryUrl() + " (by Host: <name>.azurecr.io)");
     out.println("registries:    " + state.registryHttpsUrl() + " (TLS, by Host and SNI; on"
         + " 127.0.0.1 by path: /v2/<name>/<repo>)");
-    out.println("registry tools: bin/isla registry config containerd|skopeo|podman|docker NAME"
+    out.println("tools:         bin/isla registry config containerd|skopeo|podman|docker NAME"
         + " --data " + dataDir);
     out.println("DNS:           " + state.dns() + " (public view; isla dns --vnet NAME asks as a VNet)");
     out.println("MCR stand-in:  " + state.mcrUrl());

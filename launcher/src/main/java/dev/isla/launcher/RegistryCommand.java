@@ -23,7 +23,8 @@ import picocli.CommandLine.Parameters;
  * registry is looked up in ARM (the instance's loopback endpoint) so that a name the cloud does
  * not know fails as {@code az acr show} does: {@code ERROR: …} on stderr, exit code 3.
  */
-@Command(name = "registry", description = "Reach the cloud's registries from this machine.",
+@Command(name = "registry", mixinStandardHelpOptions = true,
+    description = "Reach the cloud's registries from this machine.",
     subcommands = RegistryCommand.Config.class)
 final class RegistryCommand implements Callable<Integer> {
 
@@ -33,7 +34,8 @@ final class RegistryCommand implements Callable<Integer> {
     return 0;
   }
 
-  @Command(name = "config", description = "Print a ready configuration (containerd hosts.toml,"
+  @Command(name = "config", mixinStandardHelpOptions = true,
+      description = "Print a ready configuration (containerd hosts.toml,"
       + " registries.conf for skopeo/podman, docker certs.d or daemon.json) for reaching registry"
       + " NAME of this instance from this machine; its header says where to put it.")
   static final class Config implements Callable<Integer> {
