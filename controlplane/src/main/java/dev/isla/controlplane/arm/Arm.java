@@ -402,7 +402,8 @@ public final class Arm implements AutoCloseable {
         .orElseThrow(() -> ArmException.of(ArmErrorCode.OPERATION_NOT_FOUND, opId.name()));
     ObjectNode body = op.body();
     body.remove("isla");
-    return ArmResponse.ok(body);
+    boolean running = body.path("status").asText().equals(Operations.IN_PROGRESS);
+    return running ? ArmResponse.ok(body).stillRunning() : ArmResponse.ok(body);
   }
 
   /** The operation result (target of {@code Location}): 202 while running, then the outcome. */

@@ -229,9 +229,12 @@ public final class ArmServer implements AutoCloseable {
       res.header("Azure-AsyncOperation", base + op.statusPath() + "?api-version=" + apiVersion);
       if (response.status() == 202) {
         res.header("Location", base + op.resultPath() + "?api-version=" + apiVersion);
-        res.header("Retry-After", Integer.toString(router.retryAfterSeconds()));
       }
     });
+    if (response.pollAgain()) {
+      // SDK pollers wait Retry-After when it is given, else their own default (30 s in Java).
+      res.header("Retry-After", Integer.toString(router.retryAfterSeconds()));
+    }
     res.header("x-ms-request-id", UUID.randomUUID().toString());
     if (response.body().isPresent() && !req.prologue().method().text().equals("HEAD")) {
       res.header("Content-Type", "application/json; charset=utf-8");

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.isla.controlplane.ArmTestServer;
+import dev.isla.controlplane.store.MemoryResourceStore;
+import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -47,6 +49,33 @@ class ArmEngineIT {
     ArmTestServer.Reply gone = server.get(sub + "/resourceGroups/rg1?" + API);
     assertThat(gone.status()).isEqualTo(404);
     assertThat(gone.json().path("error").path("code").asText()).isEqualTo("ResourceGroupNotFound");
+  }
+
+  /**
+   * SDK pollers (Java's waits 30 s by default) honour Retry-After on the response that starts an
+   * operation and on each status that is not terminal; a finished status carries none.
+   */
+  @Test
+  void unfinishedOperationsTellClientsWhenToPollAgain() {
+    try (ArmTestServer slow = new ArmTestServer(new MemoryResourceStore(),
+        ArmTestServer.fast().withOperationDelay(Duration.ofMillis(1500)))) {
+      slow.put(sub + "/resourceGroups/rg1?" + API, "{\"location\":\"eastus\"}");
+      ArmTestServer.Reply created = slow.put(sub + "/resourceGroups/rg1/providers/"
+          + "Microsoft.ContainerRegistry/registries/pollacr?api-version=2025-11-01",
+          "{\"location\":\"eastus\",\"sku\":{\"name\":\"Premium\"}}");
+      assertThat(created.status()).as(created.text()).isEqualTo(201);
+      assertThat(created.header("Retry-After")).isEqualTo("1");
+      String statusUrl = created.header("Azure-AsyncOperation");
+
+      ArmTestServer.Reply running = slow.get(statusUrl);
+      assertThat(running.json().path("status").asText()).isEqualTo("InProgress");
+      assertThat(running.header("Retry-After")).isEqualTo("1");
+
+      assertThat(slow.await(statusUrl).path("status").asText()).isEqualTo("Succeeded");
+      ArmTestServer.Reply done = slow.get(statusUrl);
+      assertThat(done.json().path("status").asText()).isEqualTo("Succeeded");
+      assertThat(done.header("Retry-After")).isEmpty();
+    }
   }
 
   @Test
