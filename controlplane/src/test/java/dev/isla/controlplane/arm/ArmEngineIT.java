@@ -78,6 +78,29 @@ class ArmEngineIT {
     }
   }
 
+  /** The api-versions the Java SDK's management libraries send are advertised (docs/CLIENTS.md). */
+  @Test
+  void providerMetadataListsTheJavaSdkApiVersions() {
+    assertThat(apiVersions("Microsoft.Resources", "resourceGroups")).contains("2025-04-01");
+    assertThat(apiVersions("Microsoft.Network", "virtualNetworks")).contains("2025-03-01");
+    assertThat(apiVersions("Microsoft.Network", "privateEndpoints")).contains("2025-03-01");
+    assertThat(apiVersions("Microsoft.ContainerService", "managedClusters")).contains("2025-09-01");
+    assertThat(apiVersions("Microsoft.ContainerService", "managedClusters/agentPools"))
+        .contains("2025-09-01");
+  }
+
+  private java.util.List<String> apiVersions(String namespace, String type) {
+    JsonNode provider = server.get(sub + "/providers/" + namespace + "?" + API).json();
+    for (JsonNode t : provider.path("resourceTypes")) {
+      if (t.path("resourceType").asText().equals(type)) {
+        java.util.List<String> versions = new java.util.ArrayList<>();
+        t.path("apiVersions").forEach(v -> versions.add(v.asText()));
+        return versions;
+      }
+    }
+    throw new AssertionError(namespace + " does not list " + type + ": " + provider);
+  }
+
   @Test
   void requestShapeErrorsAreArmErrors() {
     ArmTestServer.Reply noVersion = server.get(sub + "/resourceGroups/rg1");
