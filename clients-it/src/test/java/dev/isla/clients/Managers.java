@@ -10,20 +10,28 @@ import com.azure.resourcemanager.resources.ResourceManager;
 
 /**
  * One SDK manager per resource provider the seed touches, each configured the way a user would:
- * {@code configure().withHttpClient(...).authenticate(credential, profile)} — the SDK's default pipeline (retry, bearer challenge, provider registration).
+ * {@code configure().withHttpClient(...).authenticate(credential, profile)} — the SDK's default
+ * pipeline (retry, bearer challenge, provider registration) plus a recording policy.
  */
 record Managers(ResourceManager resources, MsiManager msi, NetworkManager network,
     ContainerRegistryManager registry, PrivateDnsZoneManager dns,
     AuthorizationManager authorization, ContainerServiceManager containerService) {
 
-  static Managers of(SdkConnection c) {
+  static Managers of(SdkConnection c, Exchanges recorder) {
     return new Managers(
-        ResourceManager.configure().withHttpClient(c.http()).authenticate(c.credential(), c.profile()).withDefaultSubscription(),
-        MsiManager.configure().withHttpClient(c.http()).authenticate(c.credential(), c.profile()),
-        NetworkManager.configure().withHttpClient(c.http()).authenticate(c.credential(), c.profile()),
-        ContainerRegistryManager.configure().withHttpClient(c.http()).authenticate(c.credential(), c.profile()),
-        PrivateDnsZoneManager.configure().withHttpClient(c.http()).authenticate(c.credential(), c.profile()),
-        AuthorizationManager.configure().withHttpClient(c.http()).authenticate(c.credential(), c.profile()),
-        ContainerServiceManager.configure().withHttpClient(c.http()).authenticate(c.credential(), c.profile()));
+        ResourceManager.configure().withHttpClient(c.http()).withPolicy(recorder)
+            .authenticate(c.credential(), c.profile()).withDefaultSubscription(),
+        MsiManager.configure().withHttpClient(c.http()).withPolicy(recorder)
+            .authenticate(c.credential(), c.profile()),
+        NetworkManager.configure().withHttpClient(c.http()).withPolicy(recorder)
+            .authenticate(c.credential(), c.profile()),
+        ContainerRegistryManager.configure().withHttpClient(c.http()).withPolicy(recorder)
+            .authenticate(c.credential(), c.profile()),
+        PrivateDnsZoneManager.configure().withHttpClient(c.http()).withPolicy(recorder)
+            .authenticate(c.credential(), c.profile()),
+        AuthorizationManager.configure().withHttpClient(c.http()).withPolicy(recorder)
+            .authenticate(c.credential(), c.profile()),
+        ContainerServiceManager.configure().withHttpClient(c.http()).withPolicy(recorder)
+            .authenticate(c.credential(), c.profile()));
   }
 }
