@@ -3,6 +3,8 @@ package dev.isla.clients;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.azure.core.management.Region;
+import com.azure.core.management.ResourceAuthorIdentityType;
+import com.azure.core.management.SystemData;
 import com.azure.resourcemanager.authorization.models.BuiltInRole;
 import com.azure.resourcemanager.authorization.models.RoleAssignment;
 import com.azure.resourcemanager.containerregistry.fluent.models.CacheRuleInner;
@@ -86,6 +88,10 @@ record ByoTopology(Identity clusterIdentity, Identity kubeletIdentity, String no
     CacheRuleInner rule = m.registry().serviceClient().getCacheRules().create(rg, name, "mcr-cache",
         new CacheRuleInner().withSourceRepository("mcr.microsoft.com/*").withTargetRepository("*"));
     assertThat(rule.provisioningState().toString()).isEqualTo("Succeeded");
+    SystemData data = registry.innerModel().systemData();
+    assertThat(data.createdByType()).isEqualTo(ResourceAuthorIdentityType.APPLICATION);
+    assertThat(data.createdBy()).isNotBlank().isEqualTo(rule.systemData().createdBy());
+    assertThat(data.createdAt()).isNotNull();
     return registry;
   }
 

@@ -1,9 +1,12 @@
 package dev.isla.launcher.adapt;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.isla.arm.ArmErrorCode;
 import dev.isla.arm.ArmException;
 import dev.isla.controlplane.arm.ArmGate;
 import dev.isla.controlplane.arm.ArmRequest;
+import dev.isla.controlplane.arm.Caller;
+import dev.isla.identity.token.TokenClaims;
 import dev.isla.identity.token.TokenRejectedException;
 import dev.isla.identity.token.TokenVerifier;
 import java.time.Clock;
@@ -42,24 +45,34 @@ public final class TokenGate implements ArmGate {
   }
 
   @Override
-  public void admit(ArmRequest request, boolean secure) {
+  public Optional<Caller> admit(ArmRequest request, boolean secure) {
     Optional<String> header = request.header("authorization");
     if (header.isEmpty()) {
       if (secure) {
         throw ArmException.of(ArmErrorCode.AUTHORIZATION_HEADER_MISSING);
       }
-      return;
+      return Optional.empty();
     }
     String value = header.get().trim();
     if (!value.regionMatches(true, 0, "Bearer ", 0, 7) || value.substring(7).isBlank()) {
       throw ArmException.of(ArmErrorCode.AUTHORIZATION_HEADER_INVALID);
     }
-    verify(value.substring(7).trim());
+    return Optional.of(callerOf(verify(value.substring(7).trim())));
   }
 
-  private void verify(String token) {
+  /** A user by UPN; an application or managed identity by its client id, as ARM's systemData. */
+  static Caller callerOf(TokenClaims claims) {
+    JsonNode upn = claims.raw().path("upn");
+    if (upn.isTextual() && !upn.asText().isBlank()) {
+      return new Caller(upn.asText(), "User");
+    }
+    return new Caller(claims.appId(),
+        claims.managedIdentityResourceId().isPresent() ? "ManagedIdentity" : "Application");
+  }
+
+  private TokenClaims verify(String token) {
     try {
-      verifier.verify(token, audiences);
+      return verifier.verify(token, audiences);
     } catch (TokenRejectedException e) {
       throw switch (e.reason()) {
         case EXPIRED -> ArmException.of(ArmErrorCode.EXPIRED_AUTHENTICATION_TOKEN,
