@@ -101,6 +101,22 @@ class ArmEngineIT {
     throw new AssertionError(namespace + " does not list " + type + ": " + provider);
   }
 
+  /** CheckExistence as the SDKs call it: HEAD answers 204 for an existing resource, 404 if not. */
+  @Test
+  void headAnswers204ForWhatExistsAnd404ForWhatDoesNot() {
+    server.put(sub + "/resourceGroups/rg1?" + API, "{\"location\":\"eastus\"}");
+    ArmTestServer.Reply there = server.send("HEAD", sub + "/resourcegroups/rg1?" + API, null);
+    assertThat(there.status()).isEqualTo(204);
+    assertThat(there.text()).isEmpty();
+    assertThat(server.send("HEAD", sub + "/resourcegroups/nope?" + API, null).status()).isEqualTo(404);
+    String vnet = sub + "/resourceGroups/rg1/providers/Microsoft.Network/virtualNetworks/v1"
+        + "?api-version=2024-05-01";
+    assertThat(server.send("HEAD", vnet, null).status()).isEqualTo(404);
+    server.put(vnet, "{\"location\":\"eastus\",\"properties\":{\"addressSpace\":"
+        + "{\"addressPrefixes\":[\"10.9.0.0/16\"]}}}");
+    assertThat(server.send("HEAD", vnet, null).status()).isEqualTo(204);
+  }
+
   @Test
   void requestShapeErrorsAreArmErrors() {
     ArmTestServer.Reply noVersion = server.get(sub + "/resourceGroups/rg1");
