@@ -72,7 +72,8 @@ class JavaSdkIT {
       deleteEverything(m);
 
       exchanges.assertOnlyRefused("GET 404 " + RG
-          + "/providers/Microsoft.ContainerService/managedClusters/" + AKS, "HEAD 404 " + RG);
+          + "/providers/Microsoft.ContainerService/managedClusters/" + AKS,
+          "HEAD 404 MC_" + RG + "_" + AKS + "_eastus", "HEAD 404 " + RG);
       exchanges.assertAdvertised(m.resources(), "Microsoft.ContainerService/managedClusters",
           "Microsoft.Network/virtualNetworks", "Microsoft.ContainerRegistry/registries/cacheRules");
     }
@@ -121,13 +122,19 @@ class JavaSdkIT {
     assertThat(pools.get(RG, AKS, POOL).nodeImageVersion()).isEqualTo(upgraded.nodeImageVersion());
   }
 
+  /** The cluster (with its node resource group), then the group with everything in it. */
   private static void deleteEverything(Managers m) {
+    String nodeGroup = clusters(m).getByResourceGroup(RG, AKS).nodeResourceGroup();
+    assertThat(m.resources().resourceGroups().contain(nodeGroup)).as(nodeGroup).isTrue();
     waitFor(clusters(m).beginDelete(RG, AKS));
     assertThatThrownBy(() -> m.containerService().kubernetesClusters().getByResourceGroup(RG, AKS))
         .isInstanceOfSatisfying(ManagementException.class,
             e -> assertThat(e.getResponse().getStatusCode()).isEqualTo(404));
+    assertThat(m.resources().resourceGroups().contain(nodeGroup)).as(nodeGroup).isFalse();
     m.resources().resourceGroups().deleteByName(RG);
     assertThat(m.resources().resourceGroups().contain(RG)).isFalse();
+    assertThat(m.registry().containerRegistries().checkNameAvailability(ACR).isAvailable())
+        .as("the registry's name is free again").isTrue();
   }
 
   private static ManagedClustersClient clusters(Managers m) {
