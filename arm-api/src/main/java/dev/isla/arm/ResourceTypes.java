@@ -23,14 +23,18 @@ import java.util.Optional;
  */
 public final class ResourceTypes {
 
-  private static final List<String> RESOURCES = List.of("2024-11-01", "2022-09-01", "2021-04-01");
+  // 2025-04-01 (resources), 2025-03-01 (network), 2025-09-01 (AKS): the Java SDK's
+  // azure-resourcemanager-* 2.54.1 / 2.57.0 / 2.56.1 (docs/CLIENTS.md).
+  private static final List<String> RESOURCES =
+      List.of("2025-04-01", "2024-11-01", "2022-09-01", "2021-04-01");
   private static final List<String> NETWORK =
-      List.of("2025-05-01", "2024-05-01", "2023-09-01", "2022-01-01");
+      List.of("2025-05-01", "2025-03-01", "2024-05-01", "2023-09-01", "2022-01-01");
   private static final List<String> PRIVATE_DNS = List.of("2024-06-01", "2020-06-01");
   private static final List<String> REGISTRY =
       List.of("2025-11-01", "2025-04-01", "2023-11-01-preview", "2023-07-01", "2023-01-01-preview");
   private static final List<String> AKS =
-      List.of("2026-06-01", "2025-10-02-preview", "2025-10-01", "2025-02-01", "2024-07-01");
+      List.of("2026-06-01", "2025-10-02-preview", "2025-10-01", "2025-09-01", "2025-02-01",
+          "2024-07-01");
 
   public static final ResourceType SUBSCRIPTIONS =
       t("Microsoft.Resources", "subscriptions", TENANT, NONE, List.of("2022-12-01", "2020-01-01"));

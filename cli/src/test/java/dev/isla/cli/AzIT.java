@@ -55,7 +55,7 @@ class AzIT {
     assertThat(az("group", "show", "-n", "rg")).isZero();
     assertThat(out).contains("\"properties\": {\n    \"provisioningState\": \"Succeeded\"\n  }");
     assertThat(arm.requests.getFirst().uri()).isEqualTo("/subscriptions/" + SUB
-        + "/resourcegroups/rg?api-version=2024-11-01");
+        + "/resourcegroups/rg?api-version=2025-04-01");
   }
 
   @Test

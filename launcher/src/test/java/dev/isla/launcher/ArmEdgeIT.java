@@ -183,6 +183,57 @@ class ArmEdgeIT {
     assertThat(delete.headers().firstValue("Location")).get().asString().startsWith(httpsBase + "/");
   }
 
+  /** systemData names the token's application; a write over loopback without one names nobody. */
+  @Test
+  void systemDataNamesTheCallerOfTheTokenAndKeepsTheCreator() throws Exception {
+    String token = login(httpsBase + "/");
+    String rg = "/subscriptions/" + settings.subscriptionId() + "/resourcegroups/sd-rg";
+    String registry = rg + "/providers/Microsoft.ContainerRegistry/registries/sdedgeacr"
+        + "?api-version=2025-11-01";
+    assertThat(put(httpsBase + rg + "?api-version=2021-04-01", "{\"location\":\"eastus\"}",
+        Optional.of(token)).statusCode()).isEqualTo(201);
+    HttpResponse<String> created = put(httpsBase + registry, "{\"location\":\"eastus\","
+        + "\"sku\":{\"name\":\"Premium\"},\"systemData\":{\"createdBy\":\"mallory\"}}",
+        Optional.of(token));
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    JsonNode data = Json.parse(created.body()).path("systemData");
+    assertThat(data.path("createdBy").asText()).isEqualTo(builtIn.principal().clientId());
+    assertThat(data.path("createdByType").asText()).isEqualTo("Application");
+    assertThat(data.path("lastModifiedBy").asText()).isEqualTo(builtIn.principal().clientId());
+    assertThat(Instant.parse(data.path("createdAt").asText())).isBeforeOrEqualTo(Instant.now());
+
+    awaitSucceeded(httpBase + registry);
+    HttpResponse<String> anonymous = put(httpBase + registry,
+        "{\"location\":\"eastus\",\"sku\":{\"name\":\"Premium\"},\"tags\":{\"a\":\"b\"}}",
+        Optional.empty());
+    assertThat(anonymous.statusCode()).as(anonymous.body()).isEqualTo(200);
+    JsonNode after = Json.parse(anonymous.body()).path("systemData");
+    assertThat(after.path("createdBy").asText()).isEqualTo(builtIn.principal().clientId());
+    assertThat(after.path("createdAt").asText()).isEqualTo(data.path("createdAt").asText());
+    assertThat(after.has("lastModifiedBy")).as(after.toString()).isFalse();
+    assertThat(after.path("lastModifiedAt").asText()).isNotBlank();
+  }
+
+  private static void awaitSucceeded(String url) throws Exception {
+    for (int i = 0; i < 200; i++) {
+      if (Json.parse(get(url, Optional.empty()).body()).path("properties")
+          .path("provisioningState").asText().equals("Succeeded")) {
+        return;
+      }
+      Thread.sleep(25);
+    }
+    throw new AssertionError("not Succeeded in 5 s: " + url);
+  }
+
+  private static HttpResponse<String> put(String url, String body, Optional<String> token)
+      throws Exception {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url))
+        .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(body));
+    token.ifPresent(t -> b.header("Authorization", "Bearer " + t));
+    return (url.startsWith("https") ? https : HttpClient.newHttpClient())
+        .send(b.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
   @Test
   void theBuiltInPrincipalIsOwnerOfTheSubscriptionAndItsSecretIsOnlyInTheCredentialsFile() throws Exception {
     HttpResponse<String> r = get(httpsBase + "/subscriptions/" + settings.subscriptionId()

@@ -150,7 +150,14 @@ public final class Arm implements AutoCloseable {
 
   /** A write request: PUT, PATCH or DELETE with its preconditions. */
   public record Write(String method, ResourceId id, ObjectNode body, String apiVersion,
-      Map<String, String> query, Optional<String> ifMatch, Optional<String> ifNoneMatch, boolean force) {
+      Map<String, String> query, Optional<String> ifMatch, Optional<String> ifNoneMatch, boolean force,
+      Optional<Caller> caller) {
+
+    /** A write whose caller is unknown (internal writes, the unauthenticated listener). */
+    public Write(String method, ResourceId id, ObjectNode body, String apiVersion,
+        Map<String, String> query, Optional<String> ifMatch, Optional<String> ifNoneMatch, boolean force) {
+      this(method, id, body, apiVersion, query, ifMatch, ifNoneMatch, force, Optional.empty());
+    }
 
     public static Write put(ResourceId id, ObjectNode body) {
       return new Write("PUT", id, body, "internal", Map.of(), Optional.empty(), Optional.empty(), false);
@@ -215,16 +222,18 @@ public final class Arm implements AutoCloseable {
       case "DELETE" -> provider.delete(request);
       default -> throw ArmException.of(ArmErrorCode.METHOD_NOT_ALLOWED, w.method());
     };
-    return apply(provider, canonical, existing, mutation, tx);
+    return apply(provider, canonical, existing, mutation, tx, w.caller());
   }
 
   private Outcome apply(ResourceProvider provider, ResourceId id, Optional<StoredResource> existing,
-      Mutation mutation, ResourceStore.Transaction tx) {
+      Mutation mutation, ResourceStore.Transaction tx, Optional<Caller> caller) {
     String location = existing.map(r -> r.body().path("location").asText(""))
         .filter(l -> !l.isEmpty() && !l.equals("global")).orElse(settings.locations().getFirst());
     return switch (mutation) {
       case Mutation.Store store -> {
-        StoredResource saved = tx.put(id, provider.type().key(), stamp(id, provider, store.body()));
+        ObjectNode body = SystemData.onWrite(provider.type(), stamp(id, provider, store.body()),
+            existing.map(StoredResource::body), caller, clock.instant());
+        StoredResource saved = tx.put(id, provider.type().key(), body);
         int status = existing.isPresent() ? 200 : 201;
         ArmResponse response = ArmResponse.of(status, view(provider, saved, ResourceReader.of(tx))).withEtag(saved.etag());
         if (store.step().isEmpty()) {
@@ -270,7 +279,8 @@ public final class Arm implements AutoCloseable {
         if (!ProvisioningState.isTerminal(ProvisioningState.of(body))) {
           ProvisioningState.set(body, ProvisioningState.SUCCEEDED);
         }
-        tx.put(id, current.type(), stamp(id, providerFor(current.type()), body));
+        tx.put(id, current.type(),
+            SystemData.carried(stamp(id, providerFor(current.type()), body), current.body()));
       }
       case DELETE -> deleteTree(tx, id);
       case ACTION -> { }
@@ -402,7 +412,8 @@ public final class Arm implements AutoCloseable {
         .orElseThrow(() -> ArmException.of(ArmErrorCode.OPERATION_NOT_FOUND, opId.name()));
     ObjectNode body = op.body();
     body.remove("isla");
-    return ArmResponse.ok(body);
+    boolean running = body.path("status").asText().equals(Operations.IN_PROGRESS);
+    return running ? ArmResponse.ok(body).stillRunning() : ArmResponse.ok(body);
   }
 
   /** The operation result (target of {@code Location}): 202 while running, then the outcome. */

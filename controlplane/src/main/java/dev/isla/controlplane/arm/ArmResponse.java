@@ -10,9 +10,16 @@ import java.util.Optional;
  * @param body JSON body, if any
  * @param etag value for the {@code ETag} header
  * @param operation the long-running operation this response started or reports on
+ * @param pollAgain the client should poll again ({@code Retry-After} is sent): a response that
+ *     starts or reports an unfinished operation, as ARM's async-operation contract has it
  */
 public record ArmResponse(int status, Optional<JsonNode> body, Optional<String> etag,
-    Optional<OperationRef> operation) {
+    Optional<OperationRef> operation, boolean pollAgain) {
+
+  public ArmResponse(int status, Optional<JsonNode> body, Optional<String> etag,
+      Optional<OperationRef> operation) {
+    this(status, body, etag, operation, operation.isPresent());
+  }
 
   public static ArmResponse ok(JsonNode body) {
     return new ArmResponse(200, Optional.of(body), Optional.empty(), Optional.empty());
@@ -27,11 +34,16 @@ public record ArmResponse(int status, Optional<JsonNode> body, Optional<String> 
   }
 
   public ArmResponse withEtag(String value) {
-    return new ArmResponse(status, body, Optional.of(value), operation);
+    return new ArmResponse(status, body, Optional.of(value), operation, pollAgain);
   }
 
   public ArmResponse withOperation(OperationRef ref) {
-    return new ArmResponse(status, body, etag, Optional.of(ref));
+    return new ArmResponse(status, body, etag, Optional.of(ref), true);
+  }
+
+  /** An operation status that is not terminal yet: the client polls again after Retry-After. */
+  public ArmResponse stillRunning() {
+    return new ArmResponse(status, body, etag, operation, true);
   }
 
   /**

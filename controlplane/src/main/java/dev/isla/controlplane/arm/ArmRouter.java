@@ -101,11 +101,14 @@ public final class ArmRouter {
       return subResource(id, request);
     }
     return switch (request.method()) {
-      case "GET", "HEAD" -> arm.get(id);
+      case "GET" -> arm.get(id);
+      // ARM's CheckExistence (resource groups, resources by id): 204 when it exists, else 404.
+      case "HEAD" -> ArmResponse.empty(arm.get(id).status() == 200 ? 204 : 404);
       case "PUT", "PATCH" -> arm.write(new Arm.Write(request.method(), id, request.jsonBody(true),
-          apiVersion, request.query(), request.header("if-match"), request.header("if-none-match"), false));
+          apiVersion, request.query(), request.header("if-match"), request.header("if-none-match"), false,
+          request.caller()));
       case "DELETE" -> arm.write(new Arm.Write("DELETE", id, Json.object(), apiVersion, request.query(),
-          request.header("if-match"), Optional.empty(), false));
+          request.header("if-match"), Optional.empty(), false, request.caller()));
       default -> throw ArmException.of(ArmErrorCode.METHOD_NOT_ALLOWED, request.method());
     };
   }

@@ -167,7 +167,7 @@ public final class ArmServer implements AutoCloseable {
     try {
       ArmRequest request = toArmRequest(req, secure);
       if (!ANONYMOUS.contains(path.toLowerCase(Locale.ROOT))) {
-        gate.admit(request, secure);
+        request = request.from(gate.admit(request, secure));
       }
       response = router.route(request);
     } catch (ArmException e) {
@@ -248,9 +248,12 @@ public final class ArmServer implements AutoCloseable {
       res.header("Azure-AsyncOperation", base + op.statusPath() + "?api-version=" + apiVersion);
       if (response.status() == 202) {
         res.header("Location", base + op.resultPath() + "?api-version=" + apiVersion);
-        res.header("Retry-After", Integer.toString(router.retryAfterSeconds()));
       }
     });
+    if (response.pollAgain()) {
+      // SDK pollers wait Retry-After when it is given, else their own default (30 s in Java).
+      res.header("Retry-After", Integer.toString(router.retryAfterSeconds()));
+    }
     res.header("x-ms-request-id", UUID.randomUUID().toString());
     if (response.body().isPresent() && !req.prologue().method().text().equals("HEAD")) {
       res.header("Content-Type", "application/json; charset=utf-8");

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.isla.controlplane.ArmTestServer;
+import dev.isla.controlplane.store.MemoryResourceStore;
+import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -47,6 +49,72 @@ class ArmEngineIT {
     ArmTestServer.Reply gone = server.get(sub + "/resourceGroups/rg1?" + API);
     assertThat(gone.status()).isEqualTo(404);
     assertThat(gone.json().path("error").path("code").asText()).isEqualTo("ResourceGroupNotFound");
+  }
+
+  /**
+   * SDK pollers (Java's waits 30 s by default) honour Retry-After on the response that starts an
+   * operation and on each status that is not terminal; a finished status carries none.
+   */
+  @Test
+  void unfinishedOperationsTellClientsWhenToPollAgain() {
+    try (ArmTestServer slow = new ArmTestServer(new MemoryResourceStore(),
+        ArmTestServer.fast().withOperationDelay(Duration.ofMillis(1500)))) {
+      slow.put(sub + "/resourceGroups/rg1?" + API, "{\"location\":\"eastus\"}");
+      ArmTestServer.Reply created = slow.put(sub + "/resourceGroups/rg1/providers/"
+          + "Microsoft.ContainerRegistry/registries/pollacr?api-version=2025-11-01",
+          "{\"location\":\"eastus\",\"sku\":{\"name\":\"Premium\"}}");
+      assertThat(created.status()).as(created.text()).isEqualTo(201);
+      assertThat(created.header("Retry-After")).isEqualTo("1");
+      String statusUrl = created.header("Azure-AsyncOperation");
+
+      ArmTestServer.Reply running = slow.get(statusUrl);
+      assertThat(running.json().path("status").asText()).isEqualTo("InProgress");
+      assertThat(running.header("Retry-After")).isEqualTo("1");
+
+      assertThat(slow.await(statusUrl).path("status").asText()).isEqualTo("Succeeded");
+      ArmTestServer.Reply done = slow.get(statusUrl);
+      assertThat(done.json().path("status").asText()).isEqualTo("Succeeded");
+      assertThat(done.header("Retry-After")).isEmpty();
+    }
+  }
+
+  /** The api-versions the Java SDK's management libraries send are advertised (docs/CLIENTS.md). */
+  @Test
+  void providerMetadataListsTheJavaSdkApiVersions() {
+    assertThat(apiVersions("Microsoft.Resources", "resourceGroups")).contains("2025-04-01");
+    assertThat(apiVersions("Microsoft.Network", "virtualNetworks")).contains("2025-03-01");
+    assertThat(apiVersions("Microsoft.Network", "privateEndpoints")).contains("2025-03-01");
+    assertThat(apiVersions("Microsoft.ContainerService", "managedClusters")).contains("2025-09-01");
+    assertThat(apiVersions("Microsoft.ContainerService", "managedClusters/agentPools"))
+        .contains("2025-09-01");
+  }
+
+  private java.util.List<String> apiVersions(String namespace, String type) {
+    JsonNode provider = server.get(sub + "/providers/" + namespace + "?" + API).json();
+    for (JsonNode t : provider.path("resourceTypes")) {
+      if (t.path("resourceType").asText().equals(type)) {
+        java.util.List<String> versions = new java.util.ArrayList<>();
+        t.path("apiVersions").forEach(v -> versions.add(v.asText()));
+        return versions;
+      }
+    }
+    throw new AssertionError(namespace + " does not list " + type + ": " + provider);
+  }
+
+  /** CheckExistence as the SDKs call it: HEAD answers 204 for an existing resource, 404 if not. */
+  @Test
+  void headAnswers204ForWhatExistsAnd404ForWhatDoesNot() {
+    server.put(sub + "/resourceGroups/rg1?" + API, "{\"location\":\"eastus\"}");
+    ArmTestServer.Reply there = server.send("HEAD", sub + "/resourcegroups/rg1?" + API, null);
+    assertThat(there.status()).isEqualTo(204);
+    assertThat(there.text()).isEmpty();
+    assertThat(server.send("HEAD", sub + "/resourcegroups/nope?" + API, null).status()).isEqualTo(404);
+    String vnet = sub + "/resourceGroups/rg1/providers/Microsoft.Network/virtualNetworks/v1"
+        + "?api-version=2024-05-01";
+    assertThat(server.send("HEAD", vnet, null).status()).isEqualTo(404);
+    server.put(vnet, "{\"location\":\"eastus\",\"properties\":{\"addressSpace\":"
+        + "{\"addressPrefixes\":[\"10.9.0.0/16\"]}}}");
+    assertThat(server.send("HEAD", vnet, null).status()).isEqualTo(204);
   }
 
   @Test

@@ -1,9 +1,11 @@
 package dev.isla.launcher.adapt;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.isla.arm.ArmErrorCode;
 import dev.isla.arm.ArmException;
 import dev.isla.controlplane.arm.ArmGate;
 import dev.isla.controlplane.arm.ArmRequest;
+import dev.isla.controlplane.arm.Caller;
 import dev.isla.controlplane.arm.RequiredAction;
 import dev.isla.controlplane.rp.authorization.Authorization;
 import dev.isla.controlplane.store.ResourceStore;
@@ -56,13 +58,13 @@ public final class TokenGate implements ArmGate {
   }
 
   @Override
-  public void admit(ArmRequest request, boolean secure) {
+  public Optional<Caller> admit(ArmRequest request, boolean secure) {
     Optional<String> header = request.header("authorization");
     if (header.isEmpty()) {
       if (secure) {
         throw ArmException.of(ArmErrorCode.AUTHORIZATION_HEADER_MISSING);
       }
-      return;
+      return Optional.empty();
     }
     String value = header.get().trim();
     if (!value.regionMatches(true, 0, "Bearer ", 0, 7) || value.substring(7).isBlank()) {
@@ -71,6 +73,17 @@ public final class TokenGate implements ArmGate {
     TokenClaims principal = verify(value.substring(7).trim());
     RequiredAction.of(request.method(), request.path()).ifPresent(needed ->
         Authorization.require(store, principal.objectId(), principal.appId(), needed));
+    return Optional.of(callerOf(principal));
+  }
+
+  /** A user by UPN; an application or managed identity by its client id, as ARM's systemData. */
+  static Caller callerOf(TokenClaims claims) {
+    JsonNode upn = claims.raw().path("upn");
+    if (upn.isTextual() && !upn.asText().isBlank()) {
+      return new Caller(upn.asText(), "User");
+    }
+    return new Caller(claims.appId(),
+        claims.managedIdentityResourceId().isPresent() ? "ManagedIdentity" : "Application");
   }
 
   private TokenClaims verify(String token) {
