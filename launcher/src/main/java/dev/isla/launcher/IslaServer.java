@@ -35,6 +35,7 @@ public final class IslaServer implements AutoCloseable {
   private final IslaDataPlane dataPlane;
   private final ControlPlane controlPlane;
   private final AdminEndpoints admin;
+  private final ArmEdge edge;
   private final InstanceState state;
 
   /** Starts serving; throws {@link IllegalStateException} with a clear message when it can't. */
@@ -61,7 +62,7 @@ public final class IslaServer implements AutoCloseable {
     Clock clock = Clock.systemUTC();
     this.dataPlane = new IslaDataPlane(config, observed, settings.tenantId(), clock);
     BuiltInPrincipal builtIn = BuiltInPrincipal.open(dir, settings.tenantId(), settings.subscriptionId());
-    ArmEdge edge = ArmEdge.create(config, observed, builtIn, clock);
+    this.edge = ArmEdge.create(config, observed, builtIn, clock);
     String spObjectId = builtIn.principal().objectId();
     DataPlane ports = new DataPlane(dataPlane.ports().nodes(), principalId ->
         principalId.equalsIgnoreCase(spObjectId) ? Optional.of("ServicePrincipal") : Optional.empty());
@@ -77,7 +78,8 @@ public final class IslaServer implements AutoCloseable {
         dataPlane.registryUrl(host), host + ":" + dataPlane.dnsAddress().getPort(),
         dataPlane.mcrUrl(host), "http://" + host + ":" + admin.port(),
         "https://" + host + ":" + edge.securePort(), edge.ca().bundle().toString(),
-        edge.ca().truststore().toString(), builtIn.credentials().toString());
+        edge.ca().truststore().toString(), builtIn.credentials().toString(),
+        edge.hostImds().msiEndpoint());
     state.write(dir);
     LOG.info(() -> "Isla serving ARM at " + state.armUrl() + " with data in " + dir);
   }
@@ -103,6 +105,7 @@ public final class IslaServer implements AutoCloseable {
     InstanceState.remove(config.dataDir());
     admin.close();
     controlPlane.close();
+    edge.close();
     dataPlane.close();
     store.close();
     try {
