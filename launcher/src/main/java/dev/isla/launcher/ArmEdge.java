@@ -67,7 +67,8 @@ final class ArmEdge implements AutoCloseable {
     HostImds hostImds = new HostImds(store, systemIdentity(builtIn), issuer, loginSettings,
         config.host().equals("0.0.0.0") ? "127.0.0.1" : config.host());
     audiences.addAll(TokenGate.azureAudiences());
-    TokenGate gate = new TokenGate(new TokenVerifier(key, clock), audiences, clock);
+    TokenGate gate = new TokenGate(new TokenVerifier(key, clock), audiences, clock,
+        builtIn.caller());
     ArmServer.Secure secure = new ArmServer.Secure(port, keys.tls(),
         List.of(new LoginEndpoints(login, List.of(key))));
     return new ArmEdge(ca, port, new ControlPlane.Edge(gate, Optional.of(secure)), hostImds);

@@ -150,15 +150,23 @@ public final class Arm implements AutoCloseable {
 
   /** A write request: PUT, PATCH or DELETE with its preconditions. */
   public record Write(String method, ResourceId id, ObjectNode body, String apiVersion,
-      Map<String, String> query, Optional<String> ifMatch, Optional<String> ifNoneMatch, boolean force) {
+      Map<String, String> query, Optional<String> ifMatch, Optional<String> ifNoneMatch, boolean force,
+      Optional<Caller> caller) {
 
+    /** A write the engine makes for a provider: no caller. */
     public static Write put(ResourceId id, ObjectNode body) {
-      return new Write("PUT", id, body, "internal", Map.of(), Optional.empty(), Optional.empty(), false);
+      return new Write("PUT", id, body, "internal", Map.of(), Optional.empty(), Optional.empty(), false,
+          Optional.empty());
     }
 
     public static Write delete(ResourceId id, boolean force) {
       return new Write("DELETE", id, Json.object(), "internal", Map.of(), Optional.empty(),
-          Optional.empty(), force);
+          Optional.empty(), force, Optional.empty());
+    }
+
+    /** The same write, made by {@code who}. */
+    public Write by(Caller who) {
+      return new Write(method, id, body, apiVersion, query, ifMatch, ifNoneMatch, force, Optional.of(who));
     }
   }
 
@@ -196,7 +204,8 @@ public final class Arm implements AutoCloseable {
       if (w.method().equals("DELETE")) {
         if (provider instanceof VirtualResources) {
           // Virtual resources exist unstored: their provider decides (e.g. built-in roles refuse).
-          provider.delete(new ResourceRequest(id, w.body(), existing, tx, w.apiVersion(), w.query(), w.force()));
+          provider.delete(new ResourceRequest(id, w.body(), existing, tx, w.apiVersion(), w.query(), w.force(),
+              w.caller()));
         }
         return new Outcome(ArmResponse.empty(204), Optional.empty());
       }
@@ -205,7 +214,7 @@ public final class Arm implements AutoCloseable {
     existing.ifPresent(r -> checkNoOperationRuns(provider, r));
     ResourceId canonical = existing.map(StoredResource::id).orElse(id);
     ResourceRequest request = new ResourceRequest(canonical, w.body(), existing, tx, w.apiVersion(),
-        w.query(), w.force());
+        w.query(), w.force(), w.caller());
     Mutation mutation = switch (w.method()) {
       case "PUT" -> {
         checkProvisioningStateUnchanged(w.body(), existing);
@@ -215,16 +224,20 @@ public final class Arm implements AutoCloseable {
       case "DELETE" -> provider.delete(request);
       default -> throw ArmException.of(ArmErrorCode.METHOD_NOT_ALLOWED, w.method());
     };
-    return apply(provider, canonical, existing, mutation, tx);
+    return apply(provider, canonical, existing, mutation, tx, w.caller());
   }
 
   private Outcome apply(ResourceProvider provider, ResourceId id, Optional<StoredResource> existing,
-      Mutation mutation, ResourceStore.Transaction tx) {
+      Mutation mutation, ResourceStore.Transaction tx, Optional<Caller> caller) {
     String location = existing.map(r -> r.body().path("location").asText(""))
         .filter(l -> !l.isEmpty() && !l.equals("global")).orElse(settings.locations().getFirst());
     return switch (mutation) {
       case Mutation.Store store -> {
-        StoredResource saved = tx.put(id, provider.type().key(), stamp(id, provider, store.body()));
+        ObjectNode body = stamp(id, provider, store.body());
+        if (provider.recordsSystemData()) {
+          SystemData.stamp(body, existing, caller, clock.instant());
+        }
+        StoredResource saved = tx.put(id, provider.type().key(), body);
         int status = existing.isPresent() ? 200 : 201;
         ArmResponse response = ArmResponse.of(status, view(provider, saved, ResourceReader.of(tx))).withEtag(saved.etag());
         if (store.step().isEmpty()) {
@@ -270,6 +283,7 @@ public final class Arm implements AutoCloseable {
         if (!ProvisioningState.isTerminal(ProvisioningState.of(body))) {
           ProvisioningState.set(body, ProvisioningState.SUCCEEDED);
         }
+        SystemData.keep(body, current);
         tx.put(id, current.type(), stamp(id, providerFor(current.type()), body));
       }
       case DELETE -> deleteTree(tx, id);
@@ -359,7 +373,7 @@ public final class Arm implements AutoCloseable {
         }
       }
       ResourceRequest request = new ResourceRequest(existing.map(StoredResource::id).orElse(id), body,
-          existing, tx, apiVersion, query, false);
+          existing, tx, apiVersion, query, false, Optional.empty());
       ActionResult result = provider.action(action, request);
       if (result.step().isEmpty()) {
         return new Outcome(new ArmResponse(result.status(), result.body(), Optional.empty(), Optional.empty()),

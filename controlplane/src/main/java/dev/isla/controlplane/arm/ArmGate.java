@@ -1,5 +1,7 @@
 package dev.isla.controlplane.arm;
 
+import java.util.Optional;
+
 /**
  * Port: the credential check every ARM request passes before it is routed — the one place
  * where ARM authenticates callers (the launcher plugs in a bearer-token check). Implementations
@@ -13,11 +15,12 @@ public interface ArmGate {
    * Admits {@code request} or throws.
    *
    * @param secure whether it came over the TLS listener (where a token is always required)
+   * @return who is calling, when known (ARM records it in {@code systemData})
    */
-  void admit(ArmRequest request, boolean secure);
+  Optional<Caller> admit(ArmRequest request, boolean secure);
 
-  /** Admits every request: in-process tests and instances without identity. */
+  /** Admits every request, callers unknown: in-process tests and instances without identity. */
   static ArmGate open() {
-    return (request, secure) -> { };
+    return (request, secure) -> Optional.empty();
   }
 }

@@ -90,9 +90,10 @@ public final class ArmRouter {
     return switch (request.method()) {
       case "GET", "HEAD" -> arm.get(id);
       case "PUT", "PATCH" -> arm.write(new Arm.Write(request.method(), id, request.jsonBody(true),
-          apiVersion, request.query(), request.header("if-match"), request.header("if-none-match"), false));
+          apiVersion, request.query(), request.header("if-match"), request.header("if-none-match"), false,
+          request.caller()));
       case "DELETE" -> arm.write(new Arm.Write("DELETE", id, Json.object(), apiVersion, request.query(),
-          request.header("if-match"), Optional.empty(), false));
+          request.header("if-match"), Optional.empty(), false, request.caller()));
       default -> throw ArmException.of(ArmErrorCode.METHOD_NOT_ALLOWED, request.method());
     };
   }

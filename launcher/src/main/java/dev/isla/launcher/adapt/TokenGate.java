@@ -4,6 +4,8 @@ import dev.isla.arm.ArmErrorCode;
 import dev.isla.arm.ArmException;
 import dev.isla.controlplane.arm.ArmGate;
 import dev.isla.controlplane.arm.ArmRequest;
+import dev.isla.controlplane.arm.Caller;
+import dev.isla.identity.token.TokenClaims;
 import dev.isla.identity.token.TokenRejectedException;
 import dev.isla.identity.token.TokenVerifier;
 import java.time.Clock;
@@ -23,6 +25,10 @@ import java.util.stream.Collectors;
  * admitted, but a header that is present is checked the same way. Refusals carry ARM's codes
  * and texts ({@code AuthenticationFailed}, {@code InvalidAuthenticationToken},
  * {@code ExpiredAuthenticationToken}, {@code InvalidAuthenticationTokenAudience}).
+ *
+ * <p>The caller it admits is the token's principal — a user by its {@code upn}, a managed
+ * identity (a token with {@code xms_mirid}) or an application by its {@code appid}, each with
+ * its {@code oid} — or, on the loopback listener without a token, the instance's own principal.
  */
 public final class TokenGate implements ArmGate {
 
@@ -33,33 +39,48 @@ public final class TokenGate implements ArmGate {
   private final TokenVerifier verifier;
   private final Set<String> audiences;
   private final Clock clock;
+  private final Caller loopback;
 
-  /** Accepts tokens for {@code audiences} (ARM's own URLs and Azure's management audiences). */
-  public TokenGate(TokenVerifier verifier, Set<String> audiences, Clock clock) {
+  /**
+   * Accepts tokens for {@code audiences} (ARM's own URLs and Azure's management audiences);
+   * {@code loopback} is who token-less requests on the plain listener act as.
+   */
+  public TokenGate(TokenVerifier verifier, Set<String> audiences, Clock clock, Caller loopback) {
     this.verifier = verifier;
     this.audiences = Set.copyOf(audiences);
     this.clock = clock;
+    this.loopback = loopback;
   }
 
   @Override
-  public void admit(ArmRequest request, boolean secure) {
+  public Optional<Caller> admit(ArmRequest request, boolean secure) {
     Optional<String> header = request.header("authorization");
     if (header.isEmpty()) {
       if (secure) {
         throw ArmException.of(ArmErrorCode.AUTHORIZATION_HEADER_MISSING);
       }
-      return;
+      return Optional.of(loopback);
     }
     String value = header.get().trim();
     if (!value.regionMatches(true, 0, "Bearer ", 0, 7) || value.substring(7).isBlank()) {
       throw ArmException.of(ArmErrorCode.AUTHORIZATION_HEADER_INVALID);
     }
-    verify(value.substring(7).trim());
+    return Optional.of(callerOf(verify(value.substring(7).trim())));
   }
 
-  private void verify(String token) {
+  /** The principal a verified token speaks for. */
+  static Caller callerOf(TokenClaims claims) {
+    String upn = claims.raw().path("upn").asText(claims.raw().path("unique_name").asText(""));
+    if ("user".equalsIgnoreCase(claims.identityType()) && !upn.isEmpty()) {
+      return new Caller(claims.objectId(), upn, Caller.Type.User);
+    }
+    return new Caller(claims.objectId(), claims.appId(), claims.managedIdentityResourceId().isPresent()
+        ? Caller.Type.ManagedIdentity : Caller.Type.Application);
+  }
+
+  private TokenClaims verify(String token) {
     try {
-      verifier.verify(token, audiences);
+      return verifier.verify(token, audiences);
     } catch (TokenRejectedException e) {
       throw switch (e.reason()) {
         case EXPIRED -> ArmException.of(ArmErrorCode.EXPIRED_AUTHENTICATION_TOKEN,
