@@ -48,7 +48,12 @@ final class ArmEdge implements AutoCloseable {
   }
 
   static ArmEdge create(IslaConfig config, ResourceStore store, BuiltInPrincipal builtIn, Clock clock) {
-    LocalCa ca = LocalCa.open(config.dataDir());
+    return create(config, LocalCa.open(config.dataDir()), store, builtIn, clock);
+  }
+
+  /** As above with the data folder's CA already open (the registry's TLS shares it). */
+  static ArmEdge create(IslaConfig config, LocalCa ca, ResourceStore store,
+      BuiltInPrincipal builtIn, Clock clock) {
     Set<String> names = new LinkedHashSet<>(List.of("localhost", "127.0.0.1"));
     if (!config.host().equals("0.0.0.0")) {
       names.add(config.host());

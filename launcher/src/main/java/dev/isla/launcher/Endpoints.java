@@ -14,9 +14,11 @@ final class Endpoints {
     out.println("subscription:  " + state.subscriptionId());
     out.println("tenant:        " + state.tenantId());
     out.println("registries:    " + state.registryUrl() + " (by Host: <name>.azurecr.io)");
+    out.println("registries:    " + state.registryHttpsUrl() + " (TLS, by Host and SNI)");
     out.println("DNS:           " + state.dns() + " (public view; isla dns --vnet NAME asks as a VNet)");
     out.println("MCR stand-in:  " + state.mcrUrl());
     out.println("CA bundle:     " + state.caBundle() + " (REQUESTS_CA_BUNDLE)");
+    out.println("CA:            " + state.caRoot() + " (Isla's CA alone: hosts.toml ca, cert dirs)");
     out.println("truststore:    " + state.truststore() + " (PKCS12, password changeit)");
     out.println("credentials:   " + state.credentials() + " (built-in service principal, Owner)");
     out.println("data folder:   " + dataDir);
@@ -32,6 +34,8 @@ final class Endpoints {
     export(sb, "ISLA_SUBSCRIPTION_ID", state.subscriptionId());
     export(sb, "ISLA_TENANT_ID", state.tenantId());
     export(sb, "ISLA_REGISTRY_URL", state.registryUrl());
+    export(sb, "ISLA_REGISTRY_HTTPS_URL", state.registryHttpsUrl());
+    export(sb, "ISLA_CA_ROOT", state.caRoot());
     export(sb, "ISLA_DNS", state.dns());
     export(sb, "ISLA_ARM_HTTPS_URL", state.armHttpsUrl());
     export(sb, "ISLA_CA_BUNDLE", state.caBundle());

@@ -31,11 +31,16 @@ import java.util.Optional;
  * @param caBundle system CAs plus Isla's, PEM, for {@code REQUESTS_CA_BUNDLE}
  * @param truststore the same trust in PKCS12 for Java clients
  * @param credentials the built-in service principal's credentials file ({@code 0600})
- * @param msiEndpoint the host's managed-identity token URL, for {@code MSI_ENDPOINT}
+ * @param registryHttpsUrl the registry's TLS listener, every registry by {@code Host} and SNI
+ *     (certificate from Isla's CA covering {@code *.azurecr.io}, the data endpoints,
+ *     {@code localhost} and {@code 127.0.0.1})
+ * @param caRoot Isla's CA certificate alone, PEM ({@code ca/root.pem}): what containerd's
+ *     {@code hosts.toml} {@code ca} and skopeo's cert dirs need
  */
 public record InstanceState(long pid, String armUrl, String subscriptionId, String tenantId,
     Instant startedAt, String registryUrl, String dns, String mcrUrl, String adminUrl,
-    String armHttpsUrl, String caBundle, String truststore, String credentials, String msiEndpoint) {
+    String armHttpsUrl, String caBundle, String truststore, String credentials,
+    String registryHttpsUrl, String caRoot, String msiEndpoint) {
 
   static final String FILE = "isla.json";
 
@@ -56,6 +61,8 @@ public record InstanceState(long pid, String armUrl, String subscriptionId, Stri
     node.put("caBundle", caBundle);
     node.put("truststore", truststore);
     node.put("credentials", credentials);
+    node.put("registryHttpsUrl", registryHttpsUrl);
+    node.put("caRoot", caRoot);
     node.put("msiEndpoint", msiEndpoint);
     Path target = dataDir.resolve(FILE);
     Path tmp = dataDir.resolve(FILE + ".tmp");
@@ -85,7 +92,8 @@ public record InstanceState(long pid, String armUrl, String subscriptionId, Stri
           node.path("dns").asText(), node.path("mcrUrl").asText(),
           node.path("adminUrl").asText(), node.path("armHttpsUrl").asText(),
           node.path("caBundle").asText(), node.path("truststore").asText(),
-          node.path("credentials").asText(), node.path("msiEndpoint").asText());
+          node.path("credentials").asText(), node.path("registryHttpsUrl").asText(),
+          node.path("caRoot").asText(), node.path("msiEndpoint").asText());
       boolean alive = ProcessHandle.of(state.pid()).map(ProcessHandle::isAlive).orElse(false);
       return alive ? Optional.of(state) : Optional.empty();
     } catch (IOException | IllegalArgumentException | java.time.format.DateTimeParseException e) {

@@ -9,6 +9,7 @@ import dev.isla.fabric.address.LogicalAddress;
 import dev.isla.fabric.route.ServiceMap;
 import dev.isla.identity.acr.AcrOAuthEndpoints;
 import dev.isla.identity.acr.AcrTokenService;
+import dev.isla.identity.ca.LocalCa;
 import dev.isla.identity.login.LoginSettings;
 import dev.isla.identity.token.SigningKey;
 import dev.isla.identity.token.TokenIssuer;
@@ -43,7 +44,8 @@ import java.util.Set;
  * The data plane of one instance, started in dependency order, every listener on loopback and a
  * free port: signing key (identity) → MCR stand-in (content generated once into
  * {@code <data>/mcr} for every Kubernetes version the control plane supports) → registry
- * server ({@code <data>/registry}, ACR token endpoints mounted, {@link RegistryAccess}) → DNS
+ * server ({@code <data>/registry}, plain HTTP and TLS ({@link RegistryTls}), ACR token
+ * endpoints mounted, {@link RegistryAccess}) → DNS
  * server (a view per VNet, bound when its first node needs it) → fabric (routes to the
  * registry, the stand-in, each VNet's DNS, the node IMDS) → node agents, offered to the control
  * plane as its {@link DataPlane}; once the control plane is up, {@link #restoreNodes} boots
@@ -66,7 +68,8 @@ final class IslaDataPlane implements AutoCloseable {
   private final DataPlane dataPlane;
   private final NodeAgentsPort nodes;
 
-  IslaDataPlane(IslaConfig config, ObservedStore store, String tenantId, Clock clock) {
+  IslaDataPlane(IslaConfig config, ObservedStore store, String tenantId, LocalCa ca,
+      List<String> regions, Clock clock) {
     this.host = config.host();
     this.dataDir = config.dataDir();
     SigningKey key = SigningKey.open(config.dataDir());
@@ -86,7 +89,8 @@ final class IslaDataPlane implements AutoCloseable {
         new FilesystemDriver(config.dataDir().resolve("registry")),
         new RegistryAccess(fabric, tokens),
         new RegistryServer.Settings(new UpstreamMap(Map.of(MCR, mcr.baseUri())), host, 0,
-            PullThrough.DEFAULT_TAG_FRESHNESS, Duration.ofSeconds(10), Optional.empty()),
+            PullThrough.DEFAULT_TAG_FRESHNESS, Duration.ofSeconds(10), Optional.empty())
+            .withSecure(0, RegistryTls.tls(ca, regions, host, clock)),
         List.of(oauth)));
     this.dns = track(DnsServer.start(new StoreDnsCatalog(store, publicHosts), host, 0));
     for (int port : List.of(443, 80)) {
@@ -150,6 +154,11 @@ final class IslaDataPlane implements AutoCloseable {
   /** {@code http://127.0.0.1:PORT}: every registry, by {@code Host}. */
   String registryUrl(String host) {
     return "http://" + host + ":" + registry.port();
+  }
+
+  /** {@code https://127.0.0.1:PORT}: every registry, by {@code Host} and SNI. */
+  String registryHttpsUrl(String host) {
+    return "https://" + host + ":" + registry.securePort().orElseThrow();
   }
 
   String mcrUrl(String host) {

@@ -5,6 +5,7 @@ import dev.isla.controlplane.arm.ArmSettings;
 import dev.isla.controlplane.port.DataPlane;
 import dev.isla.controlplane.store.ResourceStore;
 import dev.isla.controlplane.store.SqliteResourceStore;
+import dev.isla.identity.ca.LocalCa;
 import dev.isla.launcher.adapt.ObservedStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -60,9 +61,11 @@ public final class IslaServer implements AutoCloseable {
         .withOperationDelay(config.operationDelay())
         .withFeatureRegistrationDelay(config.featureDelay());
     Clock clock = Clock.systemUTC();
-    this.dataPlane = new IslaDataPlane(config, observed, settings.tenantId(), clock);
+    LocalCa ca = LocalCa.open(dir);
+    this.dataPlane = new IslaDataPlane(config, observed, settings.tenantId(), ca,
+        settings.locations(), clock);
     BuiltInPrincipal builtIn = BuiltInPrincipal.open(dir, settings.tenantId(), settings.subscriptionId());
-    this.edge = ArmEdge.create(config, observed, builtIn, clock);
+    this.edge = ArmEdge.create(config, ca, observed, builtIn, clock);
     String spObjectId = builtIn.principal().objectId();
     DataPlane ports = new DataPlane(dataPlane.ports().nodes(), principalId ->
         principalId.equalsIgnoreCase(spObjectId) ? Optional.of("ServicePrincipal") : Optional.empty());
@@ -79,6 +82,7 @@ public final class IslaServer implements AutoCloseable {
         dataPlane.mcrUrl(host), "http://" + host + ":" + admin.port(),
         "https://" + host + ":" + edge.securePort(), edge.ca().bundle().toString(),
         edge.ca().truststore().toString(), builtIn.credentials().toString(),
+        dataPlane.registryHttpsUrl(host), ca.rootPem().toString(),
         edge.hostImds().msiEndpoint());
     state.write(dir);
     LOG.info(() -> "Isla serving ARM at " + state.armUrl() + " with data in " + dir);

@@ -12,21 +12,26 @@ import dev.isla.registry.storage.ManifestStore;
 import dev.isla.registry.storage.RepositoryStore;
 import dev.isla.registry.storage.TagStore;
 import dev.isla.registry.storage.driver.StorageDriver;
+import io.helidon.common.tls.Tls;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.HttpService;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
- * The registry data plane as one listener: every registry of the {@link RegistryCatalog} is
- * served by {@code Host} (plain HTTP for now), with pull-through for repositories under a
- * cache rule. The launcher builds one with the control plane's catalog adapter and the data
- * folder's {@link dev.isla.registry.storage.driver.FilesystemDriver}.
+ * The registry data plane: every registry of the {@link RegistryCatalog} is served by
+ * {@code Host} on one plain HTTP listener and, when {@link Settings#secure()} is given, on one
+ * TLS listener beside it with the same routing (the certificate must cover every host name
+ * clients send as SNI), with pull-through for repositories under a cache rule. The launcher
+ * builds one with the control plane's catalog adapter and the data folder's
+ * {@link dev.isla.registry.storage.driver.FilesystemDriver}.
  */
 public final class RegistryServer implements AutoCloseable {
 
   private final WebServer server;
+  private final Optional<WebServer> secureServer;
 
   /** Starts listening on {@code host:port} (0 picks a free port) with default settings. */
   public RegistryServer(RegistryCatalog catalog, StorageDriver driver, UpstreamMap upstreams,
@@ -66,6 +71,16 @@ public final class RegistryServer implements AutoCloseable {
         })
         .build()
         .start();
+    this.secureServer = settings.secure().map(secure -> WebServer.builder()
+        .host(settings.host())
+        .port(secure.port())
+        .tls(secure.tls())
+        .routing(r -> {
+          services.forEach(r::register);
+          r.any(http);
+        })
+        .build()
+        .start());
   }
 
   /**
@@ -75,18 +90,48 @@ public final class RegistryServer implements AutoCloseable {
    * @param tagFreshness how long a cached tag is served before it is revalidated upstream
    * @param upstreamTimeout the longest an upstream may take to connect, or between two reads
    * @param defaultRegistryHost the login server answered for unclaimed hosts (IP literals,
-   *     {@code localhost}: local tools that cannot send another {@code Host}), if any
+   *     {@code localhost}: local tools that cannot send another {@code Host}), if any; without
+   *     one, such hosts select the registry by the first path component after {@code /v2/}
+   * @param secure the TLS listener beside the plain one, if any
    */
   public record Settings(UpstreamMap upstreams, String host, int port, Duration tagFreshness,
-      Duration upstreamTimeout, Optional<String> defaultRegistryHost) {}
+      Duration upstreamTimeout, Optional<String> defaultRegistryHost, Optional<Secure> secure) {
 
-  /** The port actually bound. */
+    /** Plain HTTP only. */
+    public Settings(UpstreamMap upstreams, String host, int port, Duration tagFreshness,
+        Duration upstreamTimeout, Optional<String> defaultRegistryHost) {
+      this(upstreams, host, port, tagFreshness, upstreamTimeout, defaultRegistryHost,
+          Optional.empty());
+    }
+
+    /** These settings with a TLS listener on {@code port} (0 picks a free one). */
+    public Settings withSecure(int port, Tls tls) {
+      return new Settings(upstreams, host, port(), tagFreshness, upstreamTimeout,
+          defaultRegistryHost, Optional.of(new Secure(port, tls)));
+    }
+  }
+
+  /**
+   * The TLS listener.
+   *
+   * @param port where it listens (0 picks a free port)
+   * @param tls the key material; its certificate should cover every registry host name
+   */
+  public record Secure(int port, Tls tls) {}
+
+  /** The port of the plain HTTP listener. */
   public int port() {
     return server.port();
   }
 
+  /** The port of the TLS listener, when there is one. */
+  public OptionalInt securePort() {
+    return secureServer.map(s -> OptionalInt.of(s.port())).orElse(OptionalInt.empty());
+  }
+
   @Override
   public void close() {
+    secureServer.ifPresent(WebServer::stop);
     server.stop();
   }
 }
