@@ -15,6 +15,8 @@ final class Endpoints {
     out.println("tenant:        " + state.tenantId());
     out.println("registries:    " + state.registryUrl() + " (by Host: <name>.azurecr.io)");
     out.println("registries:    " + state.registryHttpsUrl() + " (TLS, by Host and SNI)");
+    out.println("proxy:         " + state.proxyUrl() + " (CONNECT <name>.azurecr.io:443, for HTTPS_PROXY)");
+    out.println("managed id:    " + state.msiEndpoint() + " (MSI_ENDPOINT)");
     out.println("DNS:           " + state.dns() + " (public view; isla dns --vnet NAME asks as a VNet)");
     out.println("MCR stand-in:  " + state.mcrUrl());
     out.println("CA bundle:     " + state.caBundle() + " (REQUESTS_CA_BUNDLE)");

@@ -23,6 +23,8 @@ import dev.isla.launcher.adapt.StoreDnsCatalog;
 import dev.isla.launcher.adapt.StoreFabricCatalog;
 import dev.isla.launcher.adapt.StoreRegistryCatalog;
 import dev.isla.launcher.adapt.StoreRegistryPermissions;
+import dev.isla.launcher.proxy.ConnectProxy;
+import dev.isla.launcher.proxy.RegistryTargets;
 import dev.isla.nodes.NodeAgents;
 import dev.isla.nodes.boot.BootArtifacts;
 import dev.isla.nodes.net.NodeNetwork;
@@ -48,7 +50,8 @@ import java.util.Set;
  * endpoints mounted, {@link RegistryAccess}) → DNS
  * server (a view per VNet, bound when its first node needs it) → fabric (routes to the
  * registry, the stand-in, each VNet's DNS, the node IMDS) → node agents, offered to the control
- * plane as its {@link DataPlane}; once the control plane is up, {@link #restoreNodes} boots
+ * plane as its {@link DataPlane}; the host's way in to the registries is a {@link ConnectProxy}
+ * ({@code HTTPS_PROXY} for {@code <name>.azurecr.io}, which does not resolve on the host); once the control plane is up, {@link #restoreNodes} boots
  * again the nodes that existed before. {@link #close} stops them in reverse order.
  */
 final class IslaDataPlane implements AutoCloseable {
@@ -67,6 +70,7 @@ final class IslaDataPlane implements AutoCloseable {
   private final Fabric fabric;
   private final DataPlane dataPlane;
   private final NodeAgentsPort nodes;
+  private final ConnectProxy proxy;
 
   IslaDataPlane(IslaConfig config, ObservedStore store, String tenantId, LocalCa ca,
       List<String> regions, Clock clock) {
@@ -92,6 +96,12 @@ final class IslaDataPlane implements AutoCloseable {
             PullThrough.DEFAULT_TAG_FRESHNESS, Duration.ofSeconds(10), Optional.empty())
             .withSecure(0, RegistryTls.tls(ca, regions, host, clock)),
         List.of(oauth)));
+    String loopback = host.equals("0.0.0.0") ? "127.0.0.1" : host;
+    this.proxy = track(new ConnectProxy(loopback, 0, new RegistryTargets(registries, () -> {
+      java.util.OptionalInt port = registry.securePort();
+      return port.isPresent() ? Optional.of(new InetSocketAddress(loopback, port.getAsInt()))
+          : Optional.empty();
+    }), ConnectProxy.Settings.defaults()));
     this.dns = track(DnsServer.start(new StoreDnsCatalog(store, publicHosts), host, 0));
     for (int port : List.of(443, 80)) {
       services.register(PublicAddresses.of(MCR), port, new InetSocketAddress(host, mcrPort));
@@ -159,6 +169,11 @@ final class IslaDataPlane implements AutoCloseable {
   /** {@code https://127.0.0.1:PORT}: every registry, by {@code Host} and SNI. */
   String registryHttpsUrl(String host) {
     return "https://" + host + ":" + registry.securePort().orElseThrow();
+  }
+
+  /** The host's {@code CONNECT} proxy to the registries, for {@code HTTPS_PROXY}. */
+  String proxyUrl() {
+    return proxy.url();
   }
 
   String mcrUrl(String host) {

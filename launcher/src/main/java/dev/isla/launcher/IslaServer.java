@@ -83,7 +83,7 @@ public final class IslaServer implements AutoCloseable {
         "https://" + host + ":" + edge.securePort(), edge.ca().bundle().toString(),
         edge.ca().truststore().toString(), builtIn.credentials().toString(),
         dataPlane.registryHttpsUrl(host), ca.rootPem().toString(),
-        edge.hostImds().msiEndpoint());
+        edge.hostImds().msiEndpoint(), dataPlane.proxyUrl());
     state.write(dir);
     LOG.info(() -> "Isla serving ARM at " + state.armUrl() + " with data in " + dir);
   }

@@ -56,6 +56,10 @@ final class RealAzEnv {
     export(sb, "REQUESTS_CA_BUNDLE", state.caBundle());
     export(sb, "AZURE_CORE_COLLECT_TELEMETRY", "false");
     export(sb, "MSI_ENDPOINT", state.msiEndpoint());
+    // <name>.azurecr.io does not resolve here: requests reaches it through Isla's proxy, and
+    // everything else Isla serves (ARM, login, MSI) on 127.0.0.1 directly.
+    export(sb, "HTTPS_PROXY", state.proxyUrl());
+    export(sb, "NO_PROXY", "127.0.0.1,localhost");
     sb.append("ISLA_REAL_AZ=\"${ISLA_REAL_AZ:-/usr/bin/az}\"\n");
     sb.append("if [ \"$(cat \"$AZURE_CONFIG_DIR/").append(MARKER).append("\" 2>/dev/null)\" != ")
         .append(Endpoints.quote(marker)).append(" ]; then\n");
