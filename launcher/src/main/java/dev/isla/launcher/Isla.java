@@ -22,7 +22,7 @@ import picocli.CommandLine.Option;
     description = "Network-isolated AKS clusters, running locally.",
     subcommands = {Isla.Up.class, Isla.Start.class, Isla.Stop.class, Isla.Status.class, Isla.Env.class,
         OperatorCommands.Dns.class, OperatorCommands.Fabric.class, OperatorCommands.Mcr.class,
-        NodesCommand.class})
+        NodesCommand.class, RegistryCommand.class})
 public final class Isla implements Callable<Integer> {
 
   public static void main(String[] args) {

@@ -21,8 +21,9 @@ import java.util.Optional;
 
 /**
  * ACR's {@code /oauth2/exchange} and {@code /oauth2/token} over HTTP, for the registry to mount
- * on its listener. The registry says which registry a request is for (by {@code Host}) and
- * whether it allows anonymous pull, through {@link Registries}.
+ * on its listeners. The registry says which registry a request is for (by {@code Host}, else by
+ * the {@code service} parameter on a host that is no registry's) and whether it allows
+ * anonymous pull, through {@link Registries}.
  * <ul>
  *   <li>{@code POST /oauth2/exchange}, form {@code grant_type=access_token, service, tenant,
  *       access_token} → {@code {"refresh_token"}};
@@ -62,15 +63,14 @@ public final class AcrOAuthEndpoints implements HttpService {
   }
 
   private interface Action {
-    ObjectNode run(ServerRequest req, Registry registry);
+    ObjectNode run(ServerRequest req, Map<String, List<String>> form, Registry registry);
   }
 
   private void handle(ServerRequest req, ServerResponse res, Action action) {
     try {
-      String host = req.headers().first(HeaderNames.HOST).orElse("").replaceFirst(":\\d+$", "");
-      Registry registry = registries.byHost(host).orElseThrow(() -> new AcrAuthException(404,
-          "NAME_UNKNOWN", "no registry is served at '" + host + "'"));
-      send(res, 200, action.run(req, registry));
+      Map<String, List<String>> form = req.prologue().method().text().equals("POST")
+          ? form(req) : Map.of();
+      send(res, 200, action.run(req, form, registry(req, form)));
     } catch (AcrAuthException e) {
       ObjectNode body = Json.object();
       body.putArray("errors").addObject().put("code", e.code()).put("message", e.getMessage());
@@ -78,8 +78,22 @@ public final class AcrOAuthEndpoints implements HttpService {
     }
   }
 
-  private ObjectNode exchange(ServerRequest req, Registry registry) {
-    Map<String, List<String>> form = form(req);
+  /**
+   * The registry a token request is for: the one served at its {@code Host}; on a host that is
+   * no registry's (an IP literal: clients that select the registry by path, whose challenge
+   * names the realm there), the one its {@code service} parameter names.
+   */
+  private Registry registry(ServerRequest req, Map<String, List<String>> form) {
+    String host = req.headers().first(HeaderNames.HOST).orElse("").replaceFirst(":\\d+$", "");
+    Optional<String> service = first(form, "service")
+        .or(() -> req.query().first("service").asOptional());
+    return registries.byHost(host).or(() -> service.flatMap(registries::byHost))
+        .orElseThrow(() -> new AcrAuthException(404, "NAME_UNKNOWN", "no registry is served at '"
+            + host + "'" + service.map(s -> " or named by service '" + s + "'").orElse("")));
+  }
+
+  private ObjectNode exchange(ServerRequest req, Map<String, List<String>> form,
+      Registry registry) {
     String grant = first(form, "grant_type").orElseThrow(() -> AcrAuthException.invalid("grant_type is required"));
     if (!grant.equals("access_token") && !grant.equals("access_token_refresh_token")) {
       throw new AcrAuthException(400, "UNSUPPORTED", "grant_type '" + grant + "' is not supported");
@@ -89,8 +103,8 @@ public final class AcrOAuthEndpoints implements HttpService {
     return Json.object().put("refresh_token", tokens.exchange(aad, registry.service(), first(form, "tenant")));
   }
 
-  private ObjectNode postToken(ServerRequest req, Registry registry) {
-    Map<String, List<String>> form = form(req);
+  private ObjectNode postToken(ServerRequest req, Map<String, List<String>> form,
+      Registry registry) {
     requireService(form, registry);
     String grant = first(form, "grant_type").orElse("refresh_token");
     String refresh = switch (grant) {
@@ -102,7 +116,8 @@ public final class AcrOAuthEndpoints implements HttpService {
     return accessToken(tokens.token(refresh, registry.service(), scopes(form.get("scope"))));
   }
 
-  private ObjectNode getToken(ServerRequest req, Registry registry) {
+  private ObjectNode getToken(ServerRequest req, Map<String, List<String>> form,
+      Registry registry) {
     List<AcrScope> scopes = scopes(req.query().contains("scope") ? req.query().all("scope") : List.of());
     Optional<String> password = req.headers().first(HeaderNames.AUTHORIZATION)
         .filter(h -> h.regionMatches(true, 0, "Basic ", 0, 6))

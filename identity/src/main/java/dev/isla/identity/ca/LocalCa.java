@@ -27,7 +27,10 @@ import java.util.Optional;
  *   <li>{@code isla-ca.pem} — the bundle for {@code REQUESTS_CA_BUNDLE}/{@code SSL_CERT_FILE}:
  *       the system's CAs (when the system bundle exists) followed by Isla's;
  *   <li>{@code isla-truststore.p12} — the same certificates as a PKCS12 trust store for Java
- *       clients, password {@value #TRUSTSTORE_PASSWORD}.
+ *       clients, password {@value #TRUSTSTORE_PASSWORD};
+ *   <li>{@code cert-dir/ca.crt} — Isla's CA alone in the certificate-folder layout of the
+ *       containers tools ({@code skopeo --src-cert-dir}, {@code podman --cert-dir}) and of
+ *       docker's {@code certs.d}.
  * </ul>
  * The bundle and the trust store are rewritten at every {@link #open}, so they follow updates of
  * the system's CAs. A folder holding a CA certificate but not its key is refused rather than
@@ -119,6 +122,11 @@ public final class LocalCa {
     return folder.resolve("isla-ca.pem");
   }
 
+  /** A folder holding Isla's CA alone as {@code ca.crt} ({@code cert-dir}). */
+  public Path certDir() {
+    return folder.resolve("cert-dir");
+  }
+
   /** The same trust as {@link #bundle()} in PKCS12 ({@code isla-truststore.p12}). */
   public Path truststore() {
     return folder.resolve("isla-truststore.p12");
@@ -146,6 +154,8 @@ public final class LocalCa {
     trusted.add(certificate);
     OwnerOnlyFiles.write(bundle(), pem.toString().getBytes(StandardCharsets.ISO_8859_1));
     OwnerOnlyFiles.write(truststore(), truststoreBytes(trusted));
+    OwnerOnlyFiles.write(OwnerOnlyFiles.folder(certDir()).resolve("ca.crt"),
+        Pem.certificates(List.of(certificate)).getBytes(StandardCharsets.US_ASCII));
   }
 
   private byte[] truststoreBytes(List<X509Certificate> trusted) {

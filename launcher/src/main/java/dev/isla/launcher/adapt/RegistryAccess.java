@@ -3,14 +3,10 @@ package dev.isla.launcher.adapt;
 import dev.isla.fabric.Fabric;
 import dev.isla.fabric.Origin;
 import dev.isla.fabric.route.Path;
-import dev.isla.identity.acr.AcrAuthException;
-import dev.isla.identity.acr.AcrScope;
 import dev.isla.identity.acr.AcrTokenService;
 import dev.isla.registry.api.RegistryErrorCode;
 import dev.isla.registry.auth.AccessPolicy;
 import dev.isla.registry.auth.AccessRequest;
-import dev.isla.registry.auth.AccessRequest.Action;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -21,11 +17,8 @@ import java.util.Optional;
  *       {@code Disabled} must come through one of that registry's private endpoints, else 403
  *       {@code DENIED} naming the client and the path it took (ACR's firewall answer). A peer in
  *       the node range the fabric doesn't know is denied too.
- *   <li>Anonymous pull: pulls, {@code /v2/} and the catalog need no token when the registry
- *       enables it (so AgentBaker's anonymous {@code oras repo ls} probe succeeds).
- *   <li>Otherwise a Bearer access token from this registry's {@code /oauth2/token} whose
- *       {@code access} covers the request; none or an invalid one ⇒ 401 with a challenge, one
- *       without the action ⇒ 401 too (Docker clients then ask for a token with that scope).
+ *   <li>Then ACR's credentials rules, {@link AcrTokenAccess}: anonymous pull, else a Bearer
+ *       access token covering the request.
  * </ol>
  *
  * Connections from the host itself (not through the fabric: the person's {@code az acr
@@ -35,11 +28,11 @@ import java.util.Optional;
 public final class RegistryAccess implements AccessPolicy {
 
   private final Fabric fabric;
-  private final AcrTokenService tokens;
+  private final AcrTokenAccess tokens;
 
   public RegistryAccess(Fabric fabric, AcrTokenService tokens) {
     this.fabric = fabric;
-    this.tokens = tokens;
+    this.tokens = new AcrTokenAccess(tokens);
   }
 
   @Override
@@ -54,12 +47,7 @@ public final class RegistryAccess implements AccessPolicy {
       return Decision.ALLOW;
     }
     requireNetworkPath(request, origin.get());
-    boolean pullOnly = request.action() == Action.PULL || request.action() == Action.PING
-        || request.action() == Action.CATALOG;
-    if (pullOnly && request.registry().anonymousPullEnabled()) {
-      return Decision.ALLOW;
-    }
-    return tokenDecision(request);
+    return tokens.decide(request);
   }
 
   private void requireNetworkPath(AccessRequest request, Origin origin) {
@@ -89,37 +77,4 @@ public final class RegistryAccess implements AccessPolicy {
     };
   }
 
-  private Decision tokenDecision(AccessRequest request) {
-    Optional<String> bearer = request.authorization()
-        .filter(h -> h.regionMatches(true, 0, "Bearer ", 0, 7)).map(h -> h.substring(7).trim());
-    if (bearer.isEmpty()) {
-      return Decision.UNAUTHENTICATED;
-    }
-    List<AcrScope> granted;
-    try {
-      granted = tokens.verifyAccess(bearer.get(), request.registry().loginServer());
-    } catch (AcrAuthException e) {
-      return Decision.UNAUTHENTICATED;
-    }
-    if (request.action() == Action.PING) {
-      return Decision.ALLOW;
-    }
-    return covers(granted, request) ? Decision.ALLOW : Decision.UNAUTHENTICATED;
-  }
-
-  private static boolean covers(List<AcrScope> granted, AccessRequest request) {
-    if (request.action() == Action.CATALOG) {
-      return granted.stream().anyMatch(s -> s.type().equals("registry")
-          && s.name().equals("catalog") && s.actions().contains("*"));
-    }
-    String wanted = switch (request.action()) {
-      case PUSH -> "push";
-      case DELETE -> "delete";
-      default -> "pull";
-    };
-    String repository = request.repository().orElse("");
-    return granted.stream().anyMatch(s -> s.type().equals("repository")
-        && (s.name().equals(repository) || s.name().equals("*"))
-        && (s.actions().contains(wanted) || s.actions().contains("*")));
-  }
 }

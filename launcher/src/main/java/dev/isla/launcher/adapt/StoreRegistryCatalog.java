@@ -23,8 +23,17 @@ public final class StoreRegistryCatalog implements RegistryCatalog {
 
   @Override
   public Optional<RegistryInfo> findByHost(String host) {
+    return find(e -> e.registry().serves(host));
+  }
+
+  @Override
+  public Optional<RegistryInfo> findByName(String name) {
+    return find(e -> e.registry().name().equalsIgnoreCase(name));
+  }
+
+  private Optional<RegistryInfo> find(java.util.function.Predicate<Topology.RegistryEntry> which) {
     return topology.get().registries().stream()
-        .filter(e -> e.registry().serves(host))
+        .filter(which)
         .findFirst()
         .map(e -> new RegistryInfo(e.registry().name(), e.registry().loginServer(),
             e.registry().dataEndpointHostNames(), e.registry().anonymousPullEnabled(),

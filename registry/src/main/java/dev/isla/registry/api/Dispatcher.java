@@ -24,13 +24,7 @@ final class Dispatcher {
     switch (exchange.route().kind()) {
       case BASE -> {
         requireRead(exchange);
-        exchange.header("Content-Type", "application/json; charset=utf-8");
-        exchange.header("Content-Length", "2");
-        if (exchange.isHead()) {
-          exchange.response().send();
-        } else {
-          exchange.response().send("{}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        }
+        ping(exchange.method(), exchange.response());
       }
       case CATALOG -> lists.catalog(exchange);
       case TAGS -> lists.tags(exchange);
@@ -39,6 +33,21 @@ final class Dispatcher {
       case UPLOADS -> uploads.start(exchange);
       case UPLOAD -> uploads.session(exchange);
       case REFERRERS -> referrers.handle(exchange);
+    }
+  }
+
+  /** The API version check's answer ({@code GET /v2/}): {@code 200 {}}. */
+  static void ping(String method, io.helidon.webserver.http.ServerResponse response) {
+    String m = method.toUpperCase(java.util.Locale.ROOT);
+    if (!m.equals("GET") && !m.equals("HEAD")) {
+      throw RegistryErrorCode.UNSUPPORTED.exception(m + " is not supported on /v2/");
+    }
+    response.header("Content-Type", "application/json; charset=utf-8");
+    response.header("Content-Length", "2");
+    if (m.equals("HEAD")) {
+      response.send();
+    } else {
+      response.send("{}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
   }
 

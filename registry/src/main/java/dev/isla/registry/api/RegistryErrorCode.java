@@ -30,6 +30,11 @@ public enum RegistryErrorCode {
       + " requested"),
   /** A {@code Range} outside the blob. */
   RANGE_NOT_SATISFIABLE("RANGE_INVALID", 416, "requested range not satisfiable"),
+  /**
+   * TLS: the {@code Host} names another registry than the handshake's server name (RFC 9110
+   * §15.5.20); the client should open a connection for that host.
+   */
+  MISDIRECTED("MISDIRECTED_REQUEST", 421, "misdirected request"),
   /** No registry is served at the request's host. */
   REGISTRY_UNKNOWN("NAME_UNKNOWN", 404, "registry unknown"),
   /** ACR's answer when a cache rule's source fails (research/aks-isolation.md §6.1). */

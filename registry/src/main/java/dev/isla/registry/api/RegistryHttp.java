@@ -28,7 +28,9 @@ import java.util.logging.Logger;
 
 /**
  * The registry's HTTP edge, one Helidon handler for every registry. The request pipeline, in
- * order: find the registry by {@code Host} (virtual hosting), parse the route, ask the
+ * order: find the registry by {@code Host} (virtual hosting; on a bare IP or {@code localhost},
+ * by the first path component), parse the route, refuse a {@code Host} that contradicts the TLS
+ * server name ({@code 421}), ask the
  * {@link AccessPolicy}, stamp the common headers, dispatch; then map whatever was thrown to the
  * spec's error body. Once a body has started, a failure can only abort the connection.
  */
@@ -66,8 +68,12 @@ public final class RegistryHttp implements Handler {
       response.header("Docker-Distribution-Api-Version", "registry/2.0");
       request.query().first("ns").asOptional()
           .ifPresent(ns -> response.header("OCI-Namespace", ns));
-      Exchange exchange = new Exchange(registry(request),
-          RegistryRoute.parse(request.path().rawPath()), request, response);
+      Optional<Exchange> found = exchange(request, response);
+      if (found.isEmpty()) {
+        Dispatcher.ping(request.prologue().method().text(), response);
+        return;
+      }
+      Exchange exchange = found.get();
       if (!links.signed(exchange)) {
         authorize(exchange);
       }
@@ -84,13 +90,57 @@ public final class RegistryHttp implements Handler {
     }
   }
 
-  private RegistryInfo registry(ServerRequest request) {
+  /**
+   * The registry and route of a request: by {@code Host} (a login server or data endpoint, else
+   * the default registry); on a host no registry claims that is an IP literal or
+   * {@code localhost}, by the first path component ({@code /v2/<registry>/<repository>/…}, the
+   * registry's name or login server), where {@code /v2/} itself is a plain API check (empty:
+   * it names no registry to authorize against). On TLS, the registry must be the one the
+   * handshake's server name names, if it names one.
+   */
+  private Optional<Exchange> exchange(ServerRequest request, ServerResponse response) {
     String host = request.headers().first(HeaderNames.HOST).orElse("");
     String name = stripPort(host).toLowerCase(Locale.ROOT);
-    return catalog.findByHost(name)
-        .or(() -> defaultRegistryHost.flatMap(catalog::findByHost))
-        .orElseThrow(() -> RegistryErrorCode.REGISTRY_UNKNOWN.exception(
-            "no registry is served at host '" + host + "'"));
+    Optional<RegistryInfo> byHost = catalog.findByHost(name)
+        .or(() -> defaultRegistryHost.flatMap(catalog::findByHost));
+    if (byHost.isEmpty() && !isLocal(name)) {
+      throw RegistryErrorCode.REGISTRY_UNKNOWN.exception(
+          "no registry is served at host '" + host + "'");
+    }
+    RegistryRoute route = RegistryRoute.parse(request.path().rawPath());
+    if (byHost.isPresent()) {
+      return Optional.of(checked(new Exchange(byHost.get(), route, request, response)));
+    }
+    if (route.kind() == RegistryRoute.Kind.BASE && route.apiRoot().equals("/v2")) {
+      return Optional.empty();
+    }
+    Optional<RegistryRoute.Selected> selected = route.selectingRegistry();
+    Optional<RegistryInfo> registry = selected.flatMap(s -> catalog.findByName(s.registry())
+        .or(() -> catalog.findByHost(s.registry())));
+    if (registry.isEmpty()) {
+      throw RegistryErrorCode.REGISTRY_UNKNOWN.exception("no registry is served at host '"
+          + host + "' and " + selected.map(s -> "'" + s.registry() + "' names none")
+              .orElse("the path names none")
+          + ": use /v2/<registry>/<repository>/… with the name or login server of a registry"
+          + " of this cloud");
+    }
+    return Optional.of(checked(new Exchange(registry.get(), selected.orElseThrow().route(),
+        request, response)));
+  }
+
+  private Exchange checked(Exchange exchange) {
+    Optional<String> sni = TlsServerName.of(exchange.request());
+    Optional<RegistryInfo> named = sni.flatMap(catalog::findByHost);
+    if (named.isPresent() && !named.get().key().equals(exchange.registry().key())) {
+      throw RegistryErrorCode.MISDIRECTED.exception("this connection was opened for '"
+          + sni.orElseThrow() + "' but the request is for " + exchange.registry().loginServer()
+          + "; open a connection to that host");
+    }
+    return exchange;
+  }
+
+  private static boolean isLocal(String host) {
+    return host.equals("localhost") || host.startsWith("[") || host.matches("[0-9.]+");
   }
 
   private void authorize(Exchange exchange) {
@@ -101,7 +151,7 @@ public final class RegistryHttp implements Handler {
       case ALLOW -> { }
       case UNAUTHENTICATED -> throw new RegistryException(RegistryErrorCode.UNAUTHORIZED,
           "authentication required, visit https://aka.ms/acr/authorization for more information",
-          Map.of("WWW-Authenticate", challenge(request)));
+          Map.of("WWW-Authenticate", challenge(exchange, request)));
       case DENIED -> throw RegistryErrorCode.DENIED.exception("access to "
           + exchange.registry().loginServer() + " is denied");
     }
@@ -109,12 +159,22 @@ public final class RegistryHttp implements Handler {
 
   /**
    * ACR's challenge: the realm is the registry's own {@code /oauth2/token} (the launcher mounts
-   * the token endpoints on this listener), the service its login server.
+   * the token endpoints on this listener), the service its login server, the scope the
+   * repository as the registry knows it. The realm is where this client reaches the registry:
+   * its login server when the {@code Host} is one of the registry's names, else the
+   * {@code Host} itself (path mode: {@code 127.0.0.1:PORT}, whose token endpoint finds the
+   * registry by {@code service}); with the port and scheme of this listener when the
+   * {@code Host} carries a port, else {@code https} on 443 as in Azure (nodes, proxies).
    */
-  private static String challenge(AccessRequest request) {
+  private static String challenge(Exchange exchange, AccessRequest request) {
     String login = request.registry().loginServer();
-    return "Bearer realm=\"https://" + login + "/oauth2/token\",service=\"" + login + "\""
-        + request.scope().map(s -> ",scope=\"" + s + "\"").orElse("");
+    String host = exchange.request().headers().first(HeaderNames.HOST).orElse(login);
+    String hostName = stripPort(host);
+    String port = host.substring(hostName.length());
+    String realmHost = request.registry().serves(hostName) ? login : hostName;
+    String scheme = port.isEmpty() || exchange.request().isSecure() ? "https://" : "http://";
+    return "Bearer realm=\"" + scheme + realmHost + port + "/oauth2/token\",service=\"" + login
+        + "\"" + request.scope().map(s -> ",scope=\"" + s + "\"").orElse("");
   }
 
   private static InetSocketAddress peer(Exchange exchange) {

@@ -9,10 +9,18 @@ import java.util.regex.Pattern;
  * A registry request path taken apart: the API root ({@code /v2}, or {@code /<prefix>/v2} as
  * containerd sends for a mirror host with a path, research/registry.md §0 item 6), the endpoint
  * kind, the repository (the prefix joins the name: {@code /aks-managed-repository/v2/oss/pause}
- * is repository {@code aks-managed-repository/oss/pause}) and the last path parameter.
+ * is repository {@code aks-managed-repository/oss/pause}) and the last path parameter. In path
+ * mode ({@link #selectingRegistry()}) the first component of the name chose the registry and is
+ * kept apart as {@code selector}: the repository is the rest, clients still see the whole name.
  */
 public record RegistryRoute(Kind kind, String apiRoot, Optional<RepositoryName> repository,
-    String parameter) {
+    String parameter, Optional<String> selector) {
+
+  /** A route whose registry was chosen by host. */
+  public RegistryRoute(Kind kind, String apiRoot, Optional<RepositoryName> repository,
+      String parameter) {
+    this(kind, apiRoot, repository, parameter, Optional.empty());
+  }
 
   /** The endpoint families of the distribution spec. */
   public enum Kind { BASE, CATALOG, TAGS, MANIFEST, BLOB, UPLOADS, UPLOAD, REFERRERS }
@@ -91,8 +99,32 @@ public record RegistryRoute(Kind kind, String apiRoot, Optional<RepositoryName> 
   public String nameUnderRoot() {
     String full = repository.orElseThrow().value();
     String prefix = apiRoot.substring(0, apiRoot.length() - "/v2".length());
-    return prefix.isEmpty() ? full : full.substring(prefix.length());
+    String name = prefix.isEmpty() ? full : full.substring(prefix.length());
+    return selector.map(s -> s + "/" + name).orElse(name);
   }
+
+  /**
+   * Path mode: the first component of the repository name (the registry, e.g. {@code myacr}
+   * in {@code /v2/myacr/team/app/manifests/1.0}), with the route for the rest
+   * ({@code team/app}); empty for routes without a repository or with a one-component name.
+   */
+  public Optional<Selected> selectingRegistry() {
+    if (repository.isEmpty() || selector.isPresent()) {
+      return Optional.empty();
+    }
+    String full = repository.get().value();
+    int slash = full.indexOf('/');
+    if (slash < 0) {
+      return Optional.empty();
+    }
+    String first = full.substring(0, slash);
+    return Optional.of(new Selected(first, new RegistryRoute(kind, apiRoot,
+        Optional.of(RepositoryName.parse(full.substring(slash + 1))), parameter,
+        Optional.of(first))));
+  }
+
+  /** A registry chosen by the first path component, and the route below it. */
+  public record Selected(String registry, RegistryRoute route) {}
 
   /** {@code <apiRoot>/<name>} for Location headers. */
   public String repositoryPath() {

@@ -38,6 +38,11 @@ public final class MemoryRegistryCatalog implements RegistryCatalog {
   }
 
   @Override
+  public Optional<RegistryInfo> findByName(String name) {
+    return Optional.ofNullable(registries.get(name.toLowerCase(java.util.Locale.ROOT)));
+  }
+
+  @Override
   public List<CacheRule> cacheRules(String registryName) {
     return List.copyOf(rules.getOrDefault(registryName.toLowerCase(java.util.Locale.ROOT),
         List.of()));

@@ -16,6 +16,9 @@ public interface RegistryCatalog {
    */
   Optional<RegistryInfo> findByHost(String host);
 
+  /** The registry named {@code name} (case-insensitive), or empty. */
+  Optional<RegistryInfo> findByName(String name);
+
   /** The cache rules of the registry named {@code registryName}; empty when none. */
   List<CacheRule> cacheRules(String registryName);
 }
