@@ -39,8 +39,11 @@ final class ArmEdge implements AutoCloseable {
   private final int securePort;
   private final ControlPlane.Edge edge;
   private final HostImds hostImds;
+  private final Set<String> armAudiences;
 
-  private ArmEdge(LocalCa ca, int securePort, ControlPlane.Edge edge, HostImds hostImds) {
+  private ArmEdge(LocalCa ca, int securePort, ControlPlane.Edge edge, HostImds hostImds,
+      Set<String> armAudiences) {
+    this.armAudiences = Set.copyOf(armAudiences);
     this.ca = ca;
     this.securePort = securePort;
     this.edge = edge;
@@ -66,6 +69,7 @@ final class ArmEdge implements AutoCloseable {
     }
     SigningKey key = SigningKey.open(config.dataDir());
     TokenIssuer issuer = new TokenIssuer(key, clock);
+    Set<String> own = Set.copyOf(audiences);
     LoginSettings loginSettings = LoginSettings.of(audiences, Optional.empty());
     LoginService login = new LoginService(
         new StorePrincipalDirectory(store, List.of(builtIn.principal())), issuer, loginSettings);
@@ -76,7 +80,7 @@ final class ArmEdge implements AutoCloseable {
         builtIn.caller());
     ArmServer.Secure secure = new ArmServer.Secure(port, keys.tls(),
         List.of(new LoginEndpoints(login, List.of(key))));
-    return new ArmEdge(ca, port, new ControlPlane.Edge(gate, Optional.of(secure)), hostImds);
+    return new ArmEdge(ca, port, new ControlPlane.Edge(gate, Optional.of(secure)), hostImds, own);
   }
 
   /** The host's system-assigned identity: the built-in principal, under its own ids. */
@@ -107,6 +111,11 @@ final class ArmEdge implements AutoCloseable {
 
   ControlPlane.Edge edge() {
     return edge;
+  }
+
+  /** ARM's own audiences: {@code https://<name>:<port>/} for each name of its certificate. */
+  Set<String> armAudiences() {
+    return armAudiences;
   }
 
   HostImds hostImds() {

@@ -24,6 +24,7 @@ import dev.isla.launcher.adapt.StoreFabricCatalog;
 import dev.isla.launcher.adapt.StoreRegistryCatalog;
 import dev.isla.launcher.adapt.StoreRegistryPermissions;
 import dev.isla.launcher.proxy.ConnectProxy;
+import dev.isla.launcher.proxy.ProxiedConnections;
 import dev.isla.launcher.proxy.RegistryTargets;
 import dev.isla.nodes.NodeAgents;
 import dev.isla.nodes.boot.BootArtifacts;
@@ -72,14 +73,18 @@ final class IslaDataPlane implements AutoCloseable {
   private final NodeAgentsPort nodes;
   private final ConnectProxy proxy;
 
+  /**
+   * @param armAudiences ARM's own token audiences (its HTTPS URLs): Azure AD tokens for them
+   *     may be exchanged for ACR refresh tokens, as {@code az acr login} does
+   */
   IslaDataPlane(IslaConfig config, ObservedStore store, String tenantId, LocalCa ca,
-      List<String> regions, Clock clock) {
+      List<String> regions, Set<String> armAudiences, Clock clock) {
     this.host = config.host();
     this.dataDir = config.dataDir();
     SigningKey key = SigningKey.open(config.dataDir());
     TokenIssuer issuer = new TokenIssuer(key, clock);
     AcrTokenService tokens = new AcrTokenService(key, new TokenVerifier(List.of(key), clock),
-        new StoreRegistryPermissions(store), Set.copyOf(LoginSettings.AZURE_RESOURCES), clock);
+        new StoreRegistryPermissions(store), exchangeable(armAudiences), clock);
     this.mcr = StandInMcr.start(dataDir, KubernetesVersions.supported(), host, 0);
     this.mcrPort = mcr.port();
     List<String> publicHosts = List.of(MCR);
@@ -87,11 +92,12 @@ final class IslaDataPlane implements AutoCloseable {
     ServiceMap services = new ServiceMap();
     this.fabric = new Fabric(network, services);
     StoreRegistryCatalog registries = new StoreRegistryCatalog(store);
+    ProxiedConnections tunnels = new ProxiedConnections();
     AcrOAuthEndpoints oauth = new AcrOAuthEndpoints(tokens, h -> registries.findByHost(h)
         .map(r -> new AcrOAuthEndpoints.Registry(r.loginServer(), r.anonymousPullEnabled())));
     this.registry = track(new RegistryServer(registries,
         new FilesystemDriver(config.dataDir().resolve("registry")),
-        new RegistryAccess(fabric, tokens),
+        new RegistryAccess(fabric, tokens, tunnels::contains),
         new RegistryServer.Settings(new UpstreamMap(Map.of(MCR, mcr.baseUri())), host, 0,
             PullThrough.DEFAULT_TAG_FRESHNESS, Duration.ofSeconds(10), Optional.empty())
             .withSecure(0, RegistryTls.tls(ca, regions, host, clock)),
@@ -101,7 +107,7 @@ final class IslaDataPlane implements AutoCloseable {
       java.util.OptionalInt port = registry.securePort();
       return port.isPresent() ? Optional.of(new InetSocketAddress(loopback, port.getAsInt()))
           : Optional.empty();
-    }), ConnectProxy.Settings.defaults()));
+    }), ConnectProxy.Settings.defaults(), tunnels));
     this.dns = track(DnsServer.start(new StoreDnsCatalog(store, publicHosts), host, 0));
     for (int port : List.of(443, 80)) {
       services.register(PublicAddresses.of(MCR), port, new InetSocketAddress(host, mcrPort));
@@ -117,6 +123,12 @@ final class IslaDataPlane implements AutoCloseable {
     NodeImds imds = track(new NodeImds(fabric, store, nodes::kubeletClientId, issuer, host));
     services.register(LogicalAddress.IMDS, 80, imds.address());
     this.dataPlane = new DataPlane(nodes);
+  }
+
+  private static Set<String> exchangeable(Set<String> armAudiences) {
+    Set<String> all = new java.util.LinkedHashSet<>(LoginSettings.AZURE_RESOURCES);
+    all.addAll(armAudiences);
+    return all;
   }
 
   private static void prepare(VnetResolvers resolvers, PublicRoutes routes, ResourceId vnet) {

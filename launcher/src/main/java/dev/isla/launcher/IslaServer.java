@@ -62,10 +62,10 @@ public final class IslaServer implements AutoCloseable {
         .withFeatureRegistrationDelay(config.featureDelay());
     Clock clock = Clock.systemUTC();
     LocalCa ca = LocalCa.open(dir);
-    this.dataPlane = new IslaDataPlane(config, observed, settings.tenantId(), ca,
-        settings.locations(), clock);
     BuiltInPrincipal builtIn = BuiltInPrincipal.open(dir, settings.tenantId(), settings.subscriptionId());
     this.edge = ArmEdge.create(config, ca, observed, builtIn, clock);
+    this.dataPlane = new IslaDataPlane(config, observed, settings.tenantId(), ca,
+        settings.locations(), edge.armAudiences(), clock);
     String spObjectId = builtIn.principal().objectId();
     DataPlane ports = new DataPlane(dataPlane.ports().nodes(), principalId ->
         principalId.equalsIgnoreCase(spObjectId) ? Optional.of("ServicePrincipal") : Optional.empty());

@@ -7,7 +7,9 @@ import dev.isla.identity.acr.AcrTokenService;
 import dev.isla.registry.api.RegistryErrorCode;
 import dev.isla.registry.auth.AccessPolicy;
 import dev.isla.registry.auth.AccessRequest;
+import java.net.InetSocketAddress;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * Who may do what in a registry, as ACR decides it, for connections coming through the fabric:
@@ -21,22 +23,37 @@ import java.util.Optional;
  *       access token covering the request.
  * </ol>
  *
- * Connections from the host itself (not through the fabric: the person's {@code az acr
- * repository}, skopeo, docker) are the cloud's operator, who owns the subscription while ARM has
- * no authentication: they pass (docs/DEVIATIONS.md).
+ * Host tools that come through the host's proxy ({@code HTTPS_PROXY}, the way real clients reach
+ * {@code <name>.azurecr.io}) are clients on the public internet: public network access must be
+ * enabled and their token must cover the request. Other connections from the host itself
+ * (straight to the loopback listeners: the project's {@code az acr repository}, skopeo,
+ * containerd) are the cloud's operator: they pass (docs/DEVIATIONS.md).
  */
 public final class RegistryAccess implements AccessPolicy {
 
   private final Fabric fabric;
   private final AcrTokenAccess tokens;
+  private final Predicate<InetSocketAddress> viaHostProxy;
 
   public RegistryAccess(Fabric fabric, AcrTokenService tokens) {
+    this(fabric, tokens, peer -> false);
+  }
+
+  /**
+   * @param viaHostProxy whether a peer is a tunnel of the host's proxy (a host tool that came
+   *     the internet's way, {@code HTTPS_PROXY} to {@code <name>.azurecr.io})
+   */
+  public RegistryAccess(Fabric fabric, AcrTokenService tokens, Predicate<InetSocketAddress> viaHostProxy) {
     this.fabric = fabric;
     this.tokens = new AcrTokenAccess(tokens);
+    this.viaHostProxy = viaHostProxy;
   }
 
   @Override
   public Decision decide(AccessRequest request) {
+    if (viaHostProxy.test(request.remotePeer())) {
+      return fromTheInternet(request);
+    }
     Optional<Origin> origin = fabric.origin(request.remotePeer());
     if (origin.isEmpty()) {
       throw RegistryErrorCode.DENIED.exception("client with IP '"
@@ -65,6 +82,22 @@ public final class RegistryAccess implements AccessPolicy {
           + ", not one of its private endpoints. Refer https://aka.ms/acr/firewall to grant "
           + "access.");
     }
+  }
+
+  /**
+   * A host tool through the proxy is a client on the public internet, as it would be in Azure:
+   * refused by a registry whose public network access is disabled, else held to ACR's
+   * credential rules (the token it presents must cover the request).
+   */
+  private Decision fromTheInternet(AccessRequest request) {
+    if (!request.registry().publicNetworkAccessEnabled()) {
+      throw RegistryErrorCode.DENIED.exception("client with IP '"
+          + request.remotePeer().getAddress().getHostAddress() + "' (the host, through Isla's "
+          + "proxy) is not allowed access: publicNetworkAccess of " + request.registry().loginServer()
+          + " is Disabled and the connection came over the public internet. Refer "
+          + "https://aka.ms/acr/firewall to grant access.");
+    }
+    return tokens.decide(request);
   }
 
   private static String describe(Path path) {

@@ -63,9 +63,17 @@ public final class ConnectProxy implements AutoCloseable {
   private final ProxyTargets targets;
   private final Settings settings;
   private final Semaphore slots;
+  private final ProxiedConnections tunnels;
 
   /** Listens on {@code host} (a loopback address), port {@code port} (0: a free one). */
   public ConnectProxy(String host, int port, ProxyTargets targets, Settings settings) {
+    this(host, port, targets, settings, new ProxiedConnections());
+  }
+
+  /** As above, recording its open tunnels in {@code tunnels} for the listeners it reaches. */
+  public ConnectProxy(String host, int port, ProxyTargets targets, Settings settings,
+      ProxiedConnections tunnels) {
+    this.tunnels = tunnels;
     this.targets = targets;
     this.settings = settings;
     this.slots = new Semaphore(settings.maxConnections());
@@ -112,12 +120,16 @@ public final class ConnectProxy implements AutoCloseable {
     try {
       client.setSoTimeout((int) settings.headTimeout().toMillis());
       Head head = readHead(client.getInputStream());
-      try (Socket upstream = open(head)) {
+      Socket upstream = open(head);
+      InetSocketAddress local = (InetSocketAddress) upstream.getLocalSocketAddress();
+      try (upstream) {
         OutputStream out = client.getOutputStream();
         out.write("HTTP/1.1 200 Connection established\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
         out.write(head.rest());
         out.flush();
         tunnel(client, upstream);
+      } finally {
+        tunnels.remove(local);
       }
     } catch (Refusal r) {
       LOG.fine(() -> "proxy refused " + client.getRemoteSocketAddress() + ": " + r.status + " " + r.getMessage());
@@ -194,9 +206,15 @@ public final class ConnectProxy implements AutoCloseable {
     }
     Socket upstream = new Socket();
     try {
+      // Bound first, so the listener already knows the tunnel when the connection arrives.
+      upstream.bind(new InetSocketAddress(target.getAddress(), 0));
+      tunnels.add((InetSocketAddress) upstream.getLocalSocketAddress());
       upstream.connect(target, (int) settings.connectTimeout().toMillis());
       return upstream;
     } catch (IOException e) {
+      if (upstream.getLocalSocketAddress() instanceof InetSocketAddress bound) {
+        tunnels.remove(bound);
+      }
       upstream.close();
       throw new Refusal(502, "Bad Gateway", head.host() + ":" + head.port()
           + " is served by Isla but its listener did not answer: " + e.getMessage());
