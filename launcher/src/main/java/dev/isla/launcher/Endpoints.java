@@ -14,7 +14,10 @@ final class Endpoints {
     out.println("subscription:  " + state.subscriptionId());
     out.println("tenant:        " + state.tenantId());
     out.println("registries:    " + state.registryUrl() + " (by Host: <name>.azurecr.io)");
-    out.println("registries:    " + state.registryHttpsUrl() + " (TLS, by Host and SNI)");
+    out.println("registries:    " + state.registryHttpsUrl() + " (TLS, by Host and SNI; on"
+        + " 127.0.0.1 by path: /v2/<name>/<repo>)");
+    out.println("tools:         bin/isla registry config containerd|skopeo|podman|docker NAME"
+        + " --data " + dataDir);
     out.println("proxy:         " + state.proxyUrl() + " (CONNECT <name>.azurecr.io:443, for HTTPS_PROXY)");
     out.println("managed id:    " + state.msiEndpoint() + " (MSI_ENDPOINT)");
     out.println("DNS:           " + state.dns() + " (public view; isla dns --vnet NAME asks as a VNet)");

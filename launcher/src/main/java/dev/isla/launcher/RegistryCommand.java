@@ -8,7 +8,6 @@ import java.net.HttpURLConnection;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -23,7 +22,8 @@ import picocli.CommandLine.Parameters;
  * registry is looked up in ARM (the instance's loopback endpoint) so that a name the cloud does
  * not know fails as {@code az acr show} does: {@code ERROR: …} on stderr, exit code 3.
  */
-@Command(name = "registry", description = "Reach the cloud's registries from this machine.",
+@Command(name = "registry", mixinStandardHelpOptions = true,
+    description = "Reach the cloud's registries from this machine.",
     subcommands = RegistryCommand.Config.class)
 final class RegistryCommand implements Callable<Integer> {
 
@@ -33,7 +33,8 @@ final class RegistryCommand implements Callable<Integer> {
     return 0;
   }
 
-  @Command(name = "config", description = "Print a ready configuration (containerd hosts.toml,"
+  @Command(name = "config", mixinStandardHelpOptions = true,
+      description = "Print a ready configuration (containerd hosts.toml,"
       + " registries.conf for skopeo/podman, docker certs.d or daemon.json) for reaching registry"
       + " NAME of this instance from this machine; its header says where to put it.")
   static final class Config implements Callable<Integer> {
@@ -85,25 +86,34 @@ final class RegistryCommand implements Callable<Integer> {
     }
   }
 
-  /** The registry named {@code name} (case-insensitive) among the subscription's, from ARM. */
+  /**
+   * The registry named {@code name} (case-insensitive) among the subscription's, from ARM,
+   * following {@code nextLink} pages.
+   */
   static Optional<JsonNode> find(InstanceState state, String name) throws IOException {
-    HttpURLConnection c = (HttpURLConnection) URI.create(state.armUrl() + "/subscriptions/"
-        + state.subscriptionId() + "/providers/Microsoft.ContainerRegistry/registries"
-        + "?api-version=2023-07-01").toURL().openConnection();
+    String url = state.armUrl() + "/subscriptions/" + state.subscriptionId()
+        + "/providers/Microsoft.ContainerRegistry/registries?api-version=2023-07-01";
+    for (int page = 0; page < 1000 && !url.isEmpty(); page++) {
+      JsonNode list = get(url);
+      for (JsonNode r : list.path("value")) {
+        if (r.path("name").asText().equalsIgnoreCase(name)) {
+          return Optional.of(r);
+        }
+      }
+      url = list.path("nextLink").asText("");
+    }
+    return Optional.empty();
+  }
+
+  private static JsonNode get(String url) throws IOException {
+    HttpURLConnection c = (HttpURLConnection) URI.create(url).toURL().openConnection();
     c.setConnectTimeout(5000);
     c.setReadTimeout(30000);
     if (c.getResponseCode() != 200) {
       throw new IOException("ARM answered " + c.getResponseCode() + " listing registries");
     }
     try (InputStream in = c.getInputStream()) {
-      JsonNode list = Json.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-      for (JsonNode r : list.path("value")) {
-        if (r.path("name").asText().toLowerCase(Locale.ROOT)
-            .equals(name.toLowerCase(Locale.ROOT))) {
-          return Optional.of(r);
-        }
-      }
-      return Optional.empty();
+      return Json.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
     }
   }
 }

@@ -1,6 +1,7 @@
 package dev.isla.registry;
 
 import dev.isla.registry.api.RegistryHttp;
+import dev.isla.registry.api.TransportEdge;
 import dev.isla.registry.auth.AccessPolicy;
 import dev.isla.registry.catalog.RegistryCatalog;
 import dev.isla.registry.proxy.PullThrough;
@@ -14,6 +15,7 @@ import dev.isla.registry.storage.TagStore;
 import dev.isla.registry.storage.driver.StorageDriver;
 import io.helidon.common.tls.Tls;
 import io.helidon.webserver.WebServer;
+import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.http.HttpService;
 import java.time.Duration;
 import java.util.List;
@@ -62,25 +64,23 @@ public final class RegistryServer implements AutoCloseable {
             settings.upstreamTimeout()), settings.tagFreshness());
     RegistryHttp http = new RegistryHttp(catalog, policy, blobs, manifests, tags,
         new RepositoryStore(driver), pullThrough, settings.defaultRegistryHost());
-    this.server = WebServer.builder()
-        .host(settings.host())
-        .port(settings.port())
+    this.server = listener(settings.host(), settings.port(), services, http).build().start();
+    this.secureServer = settings.secure().map(secure -> listener(settings.host(), secure.port(),
+        services, http).tls(secure.tls()).build().start());
+  }
+
+  /** One listener's configuration; the plain and the TLS listener differ only in TLS. */
+  private static WebServerConfig.Builder listener(String host, int port,
+      List<HttpService> services, RegistryHttp http) {
+    return WebServer.builder()
+        .host(host)
+        .port(port)
+        .directHandlers(TransportEdge::directHandlers)
         .routing(r -> {
+          r.addFilter(TransportEdge::closeWhenAsked);
           services.forEach(r::register);
           r.any(http);
-        })
-        .build()
-        .start();
-    this.secureServer = settings.secure().map(secure -> WebServer.builder()
-        .host(settings.host())
-        .port(secure.port())
-        .tls(secure.tls())
-        .routing(r -> {
-          services.forEach(r::register);
-          r.any(http);
-        })
-        .build()
-        .start());
+        });
   }
 
   /**

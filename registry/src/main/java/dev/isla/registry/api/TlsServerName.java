@@ -2,6 +2,7 @@ package dev.isla.registry.api;
 
 import io.helidon.common.socket.HelidonSocket;
 import io.helidon.common.socket.PlainSocket;
+import io.helidon.common.socket.TlsNioSocket;
 import io.helidon.common.socket.TlsSocket;
 import io.helidon.webserver.ConnectionContext;
 import io.helidon.webserver.http.ServerRequest;
@@ -13,14 +14,16 @@ import java.util.logging.Logger;
 import javax.net.ssl.ExtendedSSLSession;
 import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SNIServerName;
+import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLSession;
 import javax.net.ssl.SSLSocket;
 
 /**
  * The host name a TLS client asked for in its handshake (SNI), so that a request whose
  * {@code Host} names another registry can be refused (RFC 9110 §15.5.20, {@code 421}). Helidon
- * 4.5 keeps the {@link SSLSocket} private, so it is reached as {@link ZeroCopySend} reaches the
- * channel: the HTTP/1 request's connection, then the TLS socket's delegate, looked up once. When
+ * 4.5 keeps the TLS session private, so it is reached as {@link ZeroCopySend} reaches the
+ * channel: the HTTP/1 request's connection, then the NIO TLS socket's {@link SSLEngine} (or the
+ * blocking TLS socket's {@link SSLSocket}), fields looked up once. When
  * those fields are missing (another Helidon), no name is known and the check is skipped, which
  * the component tests would notice.
  */
@@ -31,10 +34,12 @@ final class TlsServerName {
 
   private final Field context;
   private final Field socket;
+  private final Field engine;
 
-  private TlsServerName(Field context, Field socket) {
+  private TlsServerName(Field context, Field socket, Field engine) {
     this.context = context;
     this.socket = socket;
+    this.engine = engine;
   }
 
   private static Optional<TlsServerName> lookUp() {
@@ -42,9 +47,11 @@ final class TlsServerName {
       Field context = Class.forName("io.helidon.webserver.http1.Http1ServerRequest")
           .getDeclaredField("ctx");
       Field socket = PlainSocket.class.getDeclaredField("delegate");
+      Field engine = TlsNioSocket.class.getDeclaredField("engine");
       context.setAccessible(true);
       socket.setAccessible(true);
-      return Optional.of(new TlsServerName(context, socket));
+      engine.setAccessible(true);
+      return Optional.of(new TlsServerName(context, socket, engine));
     } catch (ReflectiveOperationException | RuntimeException e) {
       LOG.log(Level.WARNING, "TLS server names (SNI) are not visible to the registry; requests"
           + " are not checked against them", e);
@@ -66,11 +73,16 @@ final class TlsServerName {
         return Optional.empty();
       }
       HelidonSocket helidonSocket = ((ConnectionContext) context.get(request)).serverSocket();
-      if (!(helidonSocket instanceof TlsSocket)
-          || !(socket.get(helidonSocket) instanceof SSLSocket ssl)) {
+      SSLSession session;
+      if (helidonSocket instanceof TlsNioSocket
+          && engine.get(helidonSocket) instanceof SSLEngine e) {
+        session = e.getSession();
+      } else if (helidonSocket instanceof TlsSocket
+          && socket.get(helidonSocket) instanceof SSLSocket ssl) {
+        session = ssl.getSession();
+      } else {
         return Optional.empty();
       }
-      SSLSession session = ssl.getSession();
       if (!(session instanceof ExtendedSSLSession extended)) {
         return Optional.empty();
       }

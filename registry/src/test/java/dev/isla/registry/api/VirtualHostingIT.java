@@ -10,6 +10,7 @@ import dev.isla.registry.catalog.RegistryInfo;
 import dev.isla.registry.oci.Digest;
 import dev.isla.registry.storage.driver.MemoryDriver;
 import java.net.http.HttpResponse;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -76,6 +77,32 @@ class VirtualHostingIT {
     assertThat(upload.headers().firstValue("Location").orElseThrow())
         .startsWith("/aks-managed-repository/v2/oss/kubernetes/pause/blobs/uploads/");
     assertThat(client.get("/aks-managed-repository/v2/").statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void onAnIpHostTheFirstPathComponentSelectsTheRegistry() {
+    OciClient byPath = client.withHost("127.0.0.1:" + fixture.server.port());
+    byte[] manifest = Oci.pushImage(byPath, "myacr/vh/path", "v1", 2);
+    HttpResponse<byte[]> viaLogin = client.get("/v2/vh/path/manifests/v1");
+    assertThat(viaLogin.statusCode()).as("stored as myacr's vh/path").isEqualTo(200);
+    assertThat(viaLogin.body()).isEqualTo(manifest);
+    for (OciClient local : List.of(byPath, client.withHost("localhost"))) {
+      assertThat(local.get("/v2/").statusCode()).isEqualTo(200);
+      assertThat(local.get("/v2/myacr.azurecr.io/vh/path/manifests/v1").body())
+          .as("by login server").isEqualTo(manifest);
+    }
+    assertThat(new String(byPath.get("/v2/myacr/vh/path/tags/list").body()))
+        .isEqualTo("{\"name\":\"myacr/vh/path\",\"tags\":[\"v1\"]}");
+    assertThat(byPath.post("/v2/myacr/vh/path/blobs/uploads/", new byte[0]).headers()
+        .firstValue("Location").orElseThrow()).startsWith("/v2/myacr/vh/path/blobs/uploads/");
+    assertThat(errorCode(byPath.get("/v2/otheracr/vh/path/manifests/v1")))
+        .as("registries stay apart").isEqualTo("MANIFEST_UNKNOWN");
+    HttpResponse<byte[]> unknown = byPath.get("/v2/nosuch/vh/path/manifests/v1");
+    assertThat(unknown.statusCode()).isEqualTo(404);
+    assertThat(errorCode(unknown)).isEqualTo("NAME_UNKNOWN");
+    assertThat(errorCode(byPath.get("/v2/vh/manifests/v1"))).as("a one-component name")
+        .isEqualTo("NAME_UNKNOWN");
+    assertThat(errorCode(byPath.get("/v2/_catalog"))).isEqualTo("NAME_UNKNOWN");
   }
 
   @Test
