@@ -15,6 +15,10 @@ import java.nio.file.Path;
  * discovery, which would need the internet (research/emulators.md §0). The secret is read from
  * the credentials file by the shell at eval time, never printed.
  *
+ * <p>{@code HTTPS_PROXY} is Isla's {@code CONNECT} proxy, so that {@code <name>.azurecr.io}
+ * (which does not resolve on the host) reaches the registry ({@code az acr login}); Isla's own
+ * endpoints on {@code 127.0.0.1} bypass it ({@code NO_PROXY}).
+ *
  * <p>It also exports {@code MSI_ENDPOINT}, the host's managed-identity endpoint (az 2.45 POSTs
  * {@code resource=…} there for {@code az login --identity}). With an identity
  * ({@code isla env --real-az --identity [ID]}) the folder logs in as that managed identity
