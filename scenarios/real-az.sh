@@ -108,6 +108,62 @@ TOKEN=$(raz account get-access-token --query accessToken -o tsv)
 check_eq "curl with the real az's token" 200 "$(curl -s -o /dev/null -w '%{http_code}' --cacert "$REQUESTS_CA_BUNDLE" -H "Authorization: Bearer $TOKEN" "$ISLA_ARM_HTTPS_URL$RGID?api-version=2021-04-01")"
 check_eq "curl without a token" 401 "$(curl -s -o /dev/null -w '%{http_code}' --cacert "$REQUESTS_CA_BUNDLE" "$ISLA_ARM_HTTPS_URL$RGID?api-version=2021-04-01")"
 
+# Who did it: systemData and createdBy from the verified caller (the built-in principal here).
+SP_CLIENT=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["clientId"])' "$ISLA_DATA/credentials/isla-sp.json")
+SP_OBJECT=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["objectId"])' "$ISLA_DATA/credentials/isla-sp.json")
+check_eq "registry systemData.createdBy" "$SP_CLIENT" "$(raz acr show -n $ACR -g $RG --query systemData.createdBy -o tsv)"
+check_eq "registry systemData.createdByType" Application "$(raz acr show -n $ACR -g $RG --query systemData.createdByType -o tsv)"
+check_eq "AcrPull assignment createdBy" "$SP_OBJECT" "$(raz rest --method get --url "$REGISTRY_ID/providers/Microsoft.Authorization/roleAssignments?api-version=2022-04-01&\$filter=atScope()" --query "value[?properties.principalId=='$KUBELET_PRINCIPAL'].properties.createdBy | [0]" -o tsv)"
+
+# az acr login through Isla's proxy (HTTPS_PROXY from isla env --real-az): a public registry
+# with a cache rule; its token pulls a manifest (curl and skopeo); wrong or missing tokens are
+# refused; the private registry refuses the host, which comes the internet's way.
+PUBACR=realazpub$RANDOM; LOGIN=$PUBACR.azurecr.io; EMPTY=00000000-0000-0000-0000-000000000000
+PULL_SCOPE="service=$LOGIN&scope=repository:oss/kubernetes/pause:pull"
+ACCEPT='Accept: application/vnd.oci.image.index.v1+json, application/vnd.oci.image.manifest.v1+json, application/vnd.docker.distribution.manifest.list.v2+json, application/vnd.docker.distribution.manifest.v2+json'
+raz acr create --resource-group $RG --name $PUBACR --sku Premium -o none
+PUBACR_ID=$(raz acr show -n $PUBACR -g $RG --query id -o tsv)
+raz rest --method put --url "$PUBACR_ID/cacheRules/mcr-cache?api-version=2023-07-01" \
+  --body '{"properties":{"sourceRepository":"mcr.microsoft.com/*","targetRepository":"*"}}' -o none
+ACR_TOKEN=$(raz acr login --name $PUBACR --expose-token --query accessToken -o tsv)
+access_token() {  # REFRESH_TOKEN SCOPE-QUERY → an ACR access token, or nothing
+  curl -s --cacert "$REQUESTS_CA_BUNDLE" -u "$EMPTY:$1" "https://$LOGIN/oauth2/token?$2" \
+    | python3 -c 'import json,sys; print(json.load(sys.stdin).get("access_token",""))'
+}
+manifest_status() {  # ACCESS_TOKEN → HTTP status of the pause manifest
+  curl -s -o /dev/null -w '%{http_code}' --cacert "$REQUESTS_CA_BUNDLE" -H "$ACCEPT" \
+    -H "Authorization: Bearer $1" "https://$LOGIN/v2/oss/kubernetes/pause/manifests/3.6"
+}
+check_eq "manifest with az acr login's token (curl through the proxy)" 200 "$(manifest_status "$(access_token "$ACR_TOKEN" "$PULL_SCOPE")")"
+check_match "manifest with az acr login's token (skopeo)" '"schemaVersion": ?2' \
+  "$(skopeo inspect --raw --creds "$EMPTY:$ACR_TOKEN" --cert-dir "$ISLA_DATA/ca/cert-dir" docker://$LOGIN/oss/kubernetes/pause:3.6)"
+check_eq "a wrong refresh token" 401 "$(curl -s -o /dev/null -w '%{http_code}' --cacert "$REQUESTS_CA_BUNDLE" -u "$EMPTY:wrong" "https://$LOGIN/oauth2/token?$PULL_SCOPE")"
+check_eq "a wrong access token" 401 "$(manifest_status wrong)"
+check_match "skopeo with a wrong token" "unauthorized" "$(skopeo inspect --raw --creds "$EMPTY:wrong" --cert-dir "$ISLA_DATA/ca/cert-dir" docker://$LOGIN/oss/kubernetes/pause:3.6 2>&1 || true)"
+check_match "private registry from the host" "don't have access to registry '$ACR.azurecr.io'" "$("$REAL_AZ" acr login --name $ACR --expose-token 2>&1 || true)"
+check_eq "the proxy refuses other names" 403 "$(curl -s -o /dev/null -w '%{http_connect}' --proxy "$HTTPS_PROXY" https://example.com/ || true)"
+
+# az login --identity through the host's managed-identity endpoint (MSI_ENDPOINT): the kubelet
+# identity (AcrPull on the public registry) pulls but cannot push; its changes are its own.
+raz rest --method put --url "$PUBACR_ID/providers/Microsoft.Authorization/roleAssignments/$(python3 -c 'import uuid; print(uuid.uuid4())')?api-version=2022-04-01" \
+  --body "{\"properties\":{\"roleDefinitionId\":\"$SUB/providers/Microsoft.Authorization/roleDefinitions/7f951dda-4ed3-4680-a7ca-43fe172d538d\",\"principalId\":\"$KUBELET_PRINCIPAL\",\"principalType\":\"ServicePrincipal\"}}" -o none
+eval "$("$HERE/../bin/isla" env --real-az --identity "$KUBELET_CLIENT" --data "$ISLA_DATA")"
+check_eq "az login --identity -u (kubelet)" userAssignedIdentity "$(raz account show --query user.name -o tsv)"
+MI_TOKEN=$(raz account get-access-token --query accessToken -o tsv)
+check_eq "managed identity token's oid" "$KUBELET_PRINCIPAL" "$(python3 -c 'import base64,json,sys; p=sys.argv[1].split(".")[1]; print(json.loads(base64.urlsafe_b64decode(p+"="*(-len(p)%4)))["oid"])' "$MI_TOKEN")"
+check_eq "HTTPS ARM accepts the identity's token" 200 "$(curl -s -o /dev/null -w '%{http_code}' --cacert "$REQUESTS_CA_BUNDLE" -H "Authorization: Bearer $MI_TOKEN" "$ISLA_ARM_HTTPS_URL$RGID?api-version=2021-04-01")"
+MI_ACR_TOKEN=$(raz acr login --name $PUBACR --expose-token --query accessToken -o tsv)
+check_eq "AcrPull identity pulls" 200 "$(manifest_status "$(access_token "$MI_ACR_TOKEN" "$PULL_SCOPE")")"
+PUSH_ACCESS=$(access_token "$MI_ACR_TOKEN" "service=$LOGIN&scope=repository:oss/kubernetes/pause:pull,push")
+check_eq "AcrPull identity cannot push" 401 "$(curl -s -o /dev/null -w '%{http_code}' -X POST --cacert "$REQUESTS_CA_BUNDLE" -H "Authorization: Bearer $PUSH_ACCESS" "https://$LOGIN/v2/oss/kubernetes/pause/blobs/uploads/")"
+raz acr update --name $PUBACR --anonymous-pull-enabled true -o none
+check_eq "lastModifiedBy (the identity)" "$KUBELET_CLIENT" "$(raz acr show -n $PUBACR --query systemData.lastModifiedBy -o tsv)"
+check_eq "lastModifiedByType" ManagedIdentity "$(raz acr show -n $PUBACR --query systemData.lastModifiedByType -o tsv)"
+check_eq "createdBy kept" "$SP_CLIENT" "$(raz acr show -n $PUBACR --query systemData.createdBy -o tsv)"
+eval "$("$HERE/../bin/isla" env --real-az --identity --data "$ISLA_DATA")"
+check_eq "az login --identity (the host's system identity)" systemAssignedIdentity "$(raz account show --query user.name -o tsv)"
+check_match "unknown identity" "Failed to connect to MSI" "$("$REAL_AZ" login --identity -u 00000000-0000-0000-0000-00000000beef 2>&1 || true)"
+
 raz aks delete --resource-group $RG --name $AKS --yes
 raz group delete --name $RG --yes
 check_eq "group gone (project az)" false "$(paz group exists -n $RG)"

@@ -12,6 +12,8 @@ import dev.isla.identity.login.LoginSettings;
 import dev.isla.identity.token.SigningKey;
 import dev.isla.identity.token.TokenIssuer;
 import dev.isla.identity.token.TokenVerifier;
+import dev.isla.identity.principal.ManagedIdentity;
+import dev.isla.launcher.adapt.HostImds;
 import dev.isla.launcher.adapt.StorePrincipalDirectory;
 import dev.isla.launcher.adapt.TokenGate;
 import java.io.IOException;
@@ -28,18 +30,24 @@ import java.util.Set;
  * How ARM meets real clients: the TLS listener (certificate from the data folder's
  * {@link LocalCa}, SANs {@code localhost} and {@code 127.0.0.1}), the login endpoints mounted on
  * it, and the bearer-token check ({@link TokenGate}) for ARM's audiences — its own HTTPS URL (as
- * {@code az cloud register} names it) and Azure's management audiences.
+ * {@code az cloud register} names it) and Azure's management audiences — and the host's
+ * managed-identity endpoint ({@link HostImds}), whose tokens are for the same audiences.
  */
-final class ArmEdge {
+final class ArmEdge implements AutoCloseable {
 
   private final LocalCa ca;
   private final int securePort;
   private final ControlPlane.Edge edge;
+  private final HostImds hostImds;
+  private final Set<String> armAudiences;
 
-  private ArmEdge(LocalCa ca, int securePort, ControlPlane.Edge edge) {
+  private ArmEdge(LocalCa ca, int securePort, ControlPlane.Edge edge, HostImds hostImds,
+      Set<String> armAudiences) {
+    this.armAudiences = Set.copyOf(armAudiences);
     this.ca = ca;
     this.securePort = securePort;
     this.edge = edge;
+    this.hostImds = hostImds;
   }
 
   static ArmEdge create(IslaConfig config, ResourceStore store, BuiltInPrincipal builtIn, Clock clock) {
@@ -60,14 +68,25 @@ final class ArmEdge {
       audiences.add("https://" + name + ":" + port + "/");
     }
     SigningKey key = SigningKey.open(config.dataDir());
+    TokenIssuer issuer = new TokenIssuer(key, clock);
+    Set<String> own = Set.copyOf(audiences);
+    LoginSettings loginSettings = LoginSettings.of(audiences, Optional.empty());
     LoginService login = new LoginService(
-        new StorePrincipalDirectory(store, List.of(builtIn.principal())),
-        new TokenIssuer(key, clock), LoginSettings.of(audiences, Optional.empty()));
+        new StorePrincipalDirectory(store, List.of(builtIn.principal())), issuer, loginSettings);
+    HostImds hostImds = new HostImds(store, systemIdentity(builtIn), issuer, loginSettings,
+        config.host().equals("0.0.0.0") ? "127.0.0.1" : config.host());
     audiences.addAll(TokenGate.azureAudiences());
-    TokenGate gate = new TokenGate(new TokenVerifier(key, clock), audiences, clock, store);
+    TokenGate gate = new TokenGate(new TokenVerifier(key, clock), audiences, clock, store,
+        builtIn.caller());
     ArmServer.Secure secure = new ArmServer.Secure(port, keys.tls(),
         List.of(new LoginEndpoints(login, List.of(key))));
-    return new ArmEdge(ca, port, new ControlPlane.Edge(gate, Optional.of(secure)));
+    return new ArmEdge(ca, port, new ControlPlane.Edge(gate, Optional.of(secure)), hostImds, own);
+  }
+
+  /** The host's system-assigned identity: the built-in principal, under its own ids. */
+  private static ManagedIdentity systemIdentity(BuiltInPrincipal builtIn) {
+    return new ManagedIdentity(builtIn.principal().clientId(), builtIn.principal().objectId(),
+        builtIn.principal().tenantId(), Optional.empty());
   }
 
   /**
@@ -92,5 +111,19 @@ final class ArmEdge {
 
   ControlPlane.Edge edge() {
     return edge;
+  }
+
+  /** ARM's own audiences: {@code https://<name>:<port>/} for each name of its certificate. */
+  Set<String> armAudiences() {
+    return armAudiences;
+  }
+
+  HostImds hostImds() {
+    return hostImds;
+  }
+
+  @Override
+  public void close() {
+    hostImds.close();
   }
 }

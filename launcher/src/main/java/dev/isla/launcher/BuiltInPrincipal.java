@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.isla.arm.Json;
 import dev.isla.arm.ResourceId;
 import dev.isla.controlplane.arm.Arm;
+import dev.isla.controlplane.arm.Caller;
 import dev.isla.controlplane.rp.authorization.BuiltInRoles;
 import dev.isla.identity.OwnerOnlyFiles;
 import dev.isla.identity.principal.SecretHash;
@@ -76,7 +77,12 @@ record BuiltInPrincipal(ServicePrincipal principal, Path credentials) {
         .put("principalId", principal.objectId())
         .put("principalType", "ServicePrincipal")
         .put("description", "Isla's built-in service principal (" + DISPLAY_NAME + ")");
-    arm.writeAndWait(Arm.Write.put(id, body));
+    arm.writeAndWait(Arm.Write.put(id, body).by(caller()));
+  }
+
+  /** The principal as ARM records a caller: an application, by its client id. */
+  Caller caller() {
+    return new Caller(principal.objectId(), principal.clientId(), Caller.Type.Application);
   }
 
   /** {@code <data>/credentials/isla-sp.json}. */

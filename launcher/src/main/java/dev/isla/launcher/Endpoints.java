@@ -18,6 +18,8 @@ final class Endpoints {
         + " 127.0.0.1 by path: /v2/<name>/<repo>)");
     out.println("tools:         bin/isla registry config containerd|skopeo|podman|docker NAME"
         + " --data " + dataDir);
+    out.println("proxy:         " + state.proxyUrl() + " (CONNECT <name>.azurecr.io:443, for HTTPS_PROXY)");
+    out.println("managed id:    " + state.msiEndpoint() + " (MSI_ENDPOINT)");
     out.println("DNS:           " + state.dns() + " (public view; isla dns --vnet NAME asks as a VNet)");
     out.println("MCR stand-in:  " + state.mcrUrl());
     out.println("CA bundle:     " + state.caBundle() + " (REQUESTS_CA_BUNDLE)");

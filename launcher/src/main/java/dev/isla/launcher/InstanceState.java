@@ -36,11 +36,13 @@ import java.util.Optional;
  *     {@code localhost} and {@code 127.0.0.1})
  * @param caRoot Isla's CA certificate alone, PEM ({@code ca/root.pem}): what containerd's
  *     {@code hosts.toml} {@code ca} and skopeo's cert dirs need
+ * @param msiEndpoint the host's managed-identity token URL, for {@code MSI_ENDPOINT}
+ * @param proxyUrl the host's {@code CONNECT} proxy to the registries, for {@code HTTPS_PROXY}
  */
 public record InstanceState(long pid, String armUrl, String subscriptionId, String tenantId,
     Instant startedAt, String registryUrl, String dns, String mcrUrl, String adminUrl,
     String armHttpsUrl, String caBundle, String truststore, String credentials,
-    String registryHttpsUrl, String caRoot) {
+    String registryHttpsUrl, String caRoot, String msiEndpoint, String proxyUrl) {
 
   static final String FILE = "isla.json";
 
@@ -63,6 +65,8 @@ public record InstanceState(long pid, String armUrl, String subscriptionId, Stri
     node.put("credentials", credentials);
     node.put("registryHttpsUrl", registryHttpsUrl);
     node.put("caRoot", caRoot);
+    node.put("msiEndpoint", msiEndpoint);
+    node.put("proxyUrl", proxyUrl);
     Path target = dataDir.resolve(FILE);
     Path tmp = dataDir.resolve(FILE + ".tmp");
     try {
@@ -92,7 +96,8 @@ public record InstanceState(long pid, String armUrl, String subscriptionId, Stri
           node.path("adminUrl").asText(), node.path("armHttpsUrl").asText(),
           node.path("caBundle").asText(), node.path("truststore").asText(),
           node.path("credentials").asText(), node.path("registryHttpsUrl").asText(),
-          node.path("caRoot").asText());
+          node.path("caRoot").asText(), node.path("msiEndpoint").asText(),
+          node.path("proxyUrl").asText());
       boolean alive = ProcessHandle.of(state.pid()).map(ProcessHandle::isAlive).orElse(false);
       return alive ? Optional.of(state) : Optional.empty();
     } catch (IOException | IllegalArgumentException | java.time.format.DateTimeParseException e) {

@@ -164,6 +164,13 @@ public final class Isla implements Callable<Integer> {
         + "cloud 'Isla' registered and the built-in service principal logged in.")
     boolean realAz;
 
+    @Option(names = "--identity", arity = "0..1", fallbackValue = "", paramLabel = "ID",
+        description = "With --real-az: log in as a managed identity through the host's "
+        + "managed-identity endpoint (az login --identity) instead of the built-in principal: the "
+        + "host's system-assigned identity, or the user-assigned identity with this client id, "
+        + "object id or resource id.")
+    String identity;
+
     @Override
     public Integer call() {
       Optional<InstanceState> state = InstanceState.readLive(data.dir());
@@ -172,8 +179,14 @@ public final class Isla implements Callable<Integer> {
             + "; start one with: isla start --data " + data.dir());
         return 1;
       }
+      if (identity != null && !realAz) {
+        System.err.println("isla: --identity applies to the real Azure CLI; use: isla env --real-az --identity");
+        return 2;
+      }
       if (realAz) {
-        System.out.print(RealAzEnv.script(state.get(), data.dir()));
+        RealAzEnv.Login login = identity == null ? new RealAzEnv.Login.BuiltInPrincipal()
+            : new RealAzEnv.Login.Identity(Optional.of(identity.trim()).filter(s -> !s.isEmpty()));
+        System.out.print(RealAzEnv.script(state.get(), data.dir(), login));
         return 0;
       }
       String home = System.getProperty("isla.home", Path.of("").toAbsolutePath().toString());

@@ -23,6 +23,9 @@ import dev.isla.launcher.adapt.StoreDnsCatalog;
 import dev.isla.launcher.adapt.StoreFabricCatalog;
 import dev.isla.launcher.adapt.StoreRegistryCatalog;
 import dev.isla.launcher.adapt.StoreRegistryPermissions;
+import dev.isla.launcher.proxy.ConnectProxy;
+import dev.isla.launcher.proxy.ProxiedConnections;
+import dev.isla.launcher.proxy.RegistryTargets;
 import dev.isla.nodes.NodeAgents;
 import dev.isla.nodes.boot.BootArtifacts;
 import dev.isla.nodes.net.NodeNetwork;
@@ -48,7 +51,8 @@ import java.util.Set;
  * endpoints mounted, {@link RegistryAccess}) → DNS
  * server (a view per VNet, bound when its first node needs it) → fabric (routes to the
  * registry, the stand-in, each VNet's DNS, the node IMDS) → node agents, offered to the control
- * plane as its {@link DataPlane}; once the control plane is up, {@link #restoreNodes} boots
+ * plane as its {@link DataPlane}; the host's way in to the registries is a {@link ConnectProxy}
+ * ({@code HTTPS_PROXY} for {@code <name>.azurecr.io}, which does not resolve on the host); once the control plane is up, {@link #restoreNodes} boots
  * again the nodes that existed before. {@link #close} stops them in reverse order.
  */
 final class IslaDataPlane implements AutoCloseable {
@@ -67,15 +71,20 @@ final class IslaDataPlane implements AutoCloseable {
   private final Fabric fabric;
   private final DataPlane dataPlane;
   private final NodeAgentsPort nodes;
+  private final ConnectProxy proxy;
 
+  /**
+   * @param armAudiences ARM's own token audiences (its HTTPS URLs): Azure AD tokens for them
+   *     may be exchanged for ACR refresh tokens, as {@code az acr login} does
+   */
   IslaDataPlane(IslaConfig config, ObservedStore store, String tenantId, LocalCa ca,
-      List<String> regions, Clock clock) {
+      List<String> regions, Set<String> armAudiences, Clock clock) {
     this.host = config.host();
     this.dataDir = config.dataDir();
     SigningKey key = SigningKey.open(config.dataDir());
     TokenIssuer issuer = new TokenIssuer(key, clock);
     AcrTokenService tokens = new AcrTokenService(key, new TokenVerifier(List.of(key), clock),
-        new StoreRegistryPermissions(store), Set.copyOf(LoginSettings.AZURE_RESOURCES), clock);
+        new StoreRegistryPermissions(store), exchangeable(armAudiences), clock);
     this.mcr = StandInMcr.start(dataDir, KubernetesVersions.supported(), host, 0);
     this.mcrPort = mcr.port();
     List<String> publicHosts = List.of(MCR);
@@ -83,7 +92,8 @@ final class IslaDataPlane implements AutoCloseable {
     ServiceMap services = new ServiceMap();
     this.fabric = new Fabric(network, services);
     StoreRegistryCatalog registries = new StoreRegistryCatalog(store);
-    RegistryAccess access = new RegistryAccess(fabric, tokens);
+    ProxiedConnections tunnels = new ProxiedConnections();
+    RegistryAccess access = new RegistryAccess(fabric, tokens, tunnels::contains);
     AcrOAuthEndpoints oauth = new AcrOAuthEndpoints(tokens, h -> registries.findByHost(h)
         .map(r -> new AcrOAuthEndpoints.Registry(r.loginServer(), r.anonymousPullEnabled())),
         (host, peer) -> registries.findByHost(host).flatMap(r -> access.networkRefusal(r, peer)));
@@ -94,6 +104,12 @@ final class IslaDataPlane implements AutoCloseable {
             PullThrough.DEFAULT_TAG_FRESHNESS, Duration.ofSeconds(10), Optional.empty())
             .withSecure(0, RegistryTls.tls(ca, regions, host, clock)),
         List.of(oauth)));
+    String loopback = host.equals("0.0.0.0") ? "127.0.0.1" : host;
+    this.proxy = track(new ConnectProxy(loopback, 0, new RegistryTargets(registries, () -> {
+      java.util.OptionalInt port = registry.securePort();
+      return port.isPresent() ? Optional.of(new InetSocketAddress(loopback, port.getAsInt()))
+          : Optional.empty();
+    }), ConnectProxy.Settings.defaults(), tunnels));
     this.dns = track(DnsServer.start(new StoreDnsCatalog(store, publicHosts), host, 0));
     for (int port : List.of(443, 80)) {
       services.register(PublicAddresses.of(MCR), port, new InetSocketAddress(host, mcrPort));
@@ -109,6 +125,12 @@ final class IslaDataPlane implements AutoCloseable {
     NodeImds imds = track(new NodeImds(fabric, store, nodes::kubeletClientId, issuer, host));
     services.register(LogicalAddress.IMDS, 80, imds.address());
     this.dataPlane = new DataPlane(nodes);
+  }
+
+  private static Set<String> exchangeable(Set<String> armAudiences) {
+    Set<String> all = new java.util.LinkedHashSet<>(LoginSettings.AZURE_RESOURCES);
+    all.addAll(armAudiences);
+    return all;
   }
 
   private static void prepare(VnetResolvers resolvers, PublicRoutes routes, ResourceId vnet) {
@@ -161,6 +183,11 @@ final class IslaDataPlane implements AutoCloseable {
   /** {@code https://127.0.0.1:PORT}: every registry, by {@code Host} and SNI. */
   String registryHttpsUrl(String host) {
     return "https://" + host + ":" + registry.securePort().orElseThrow();
+  }
+
+  /** The host's {@code CONNECT} proxy to the registries, for {@code HTTPS_PROXY}. */
+  String proxyUrl() {
+    return proxy.url();
   }
 
   String mcrUrl(String host) {

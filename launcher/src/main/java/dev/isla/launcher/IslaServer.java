@@ -36,6 +36,7 @@ public final class IslaServer implements AutoCloseable {
   private final IslaDataPlane dataPlane;
   private final ControlPlane controlPlane;
   private final AdminEndpoints admin;
+  private final ArmEdge edge;
   private final InstanceState state;
 
   /** Starts serving; throws {@link IllegalStateException} with a clear message when it can't. */
@@ -61,10 +62,10 @@ public final class IslaServer implements AutoCloseable {
         .withFeatureRegistrationDelay(config.featureDelay());
     Clock clock = Clock.systemUTC();
     LocalCa ca = LocalCa.open(dir);
-    this.dataPlane = new IslaDataPlane(config, observed, settings.tenantId(), ca,
-        settings.locations(), clock);
     BuiltInPrincipal builtIn = BuiltInPrincipal.open(dir, settings.tenantId(), settings.subscriptionId());
-    ArmEdge edge = ArmEdge.create(config, ca, observed, builtIn, clock);
+    this.edge = ArmEdge.create(config, ca, observed, builtIn, clock);
+    this.dataPlane = new IslaDataPlane(config, observed, settings.tenantId(), ca,
+        settings.locations(), edge.armAudiences(), clock);
     String spObjectId = builtIn.principal().objectId();
     DataPlane ports = new DataPlane(dataPlane.ports().nodes(), principalId ->
         principalId.equalsIgnoreCase(spObjectId) ? Optional.of("ServicePrincipal") : Optional.empty());
@@ -81,7 +82,8 @@ public final class IslaServer implements AutoCloseable {
         dataPlane.mcrUrl(host), "http://" + host + ":" + admin.port(),
         "https://" + host + ":" + edge.securePort(), edge.ca().bundle().toString(),
         edge.ca().truststore().toString(), builtIn.credentials().toString(),
-        dataPlane.registryHttpsUrl(host), ca.rootPem().toString());
+        dataPlane.registryHttpsUrl(host), ca.rootPem().toString(),
+        edge.hostImds().msiEndpoint(), dataPlane.proxyUrl());
     state.write(dir);
     LOG.info(() -> "Isla serving ARM at " + state.armUrl() + " with data in " + dir);
   }
@@ -107,6 +109,7 @@ public final class IslaServer implements AutoCloseable {
     InstanceState.remove(config.dataDir());
     admin.close();
     controlPlane.close();
+    edge.close();
     dataPlane.close();
     store.close();
     try {

@@ -46,6 +46,7 @@ class ArmEdgeIT {
   @TempDir static Path data;
 
   private static ControlPlane controlPlane;
+  private static ArmEdge edge;
   private static BuiltInPrincipal builtIn;
   private static ArmSettings settings;
   private static HttpClient https;
@@ -59,7 +60,7 @@ class ArmEdgeIT {
     IslaConfig config = new IslaConfig(data, "127.0.0.1", 0, Duration.ofMillis(10), Duration.ofMillis(10));
     MemoryResourceStore store = new MemoryResourceStore();
     builtIn = BuiltInPrincipal.open(data, settings.tenantId(), settings.subscriptionId());
-    ArmEdge edge = ArmEdge.create(config, store, builtIn, Clock.systemUTC());
+    edge = ArmEdge.create(config, store, builtIn, Clock.systemUTC());
     String oid = builtIn.principal().objectId();
     controlPlane = new ControlPlane(store, settings, Clock.systemUTC(), "127.0.0.1", 0,
         new DataPlane(DataPlane.inProcess().nodes(),
@@ -75,6 +76,7 @@ class ArmEdgeIT {
   @AfterAll
   static void stop() {
     controlPlane.close();
+    edge.close();
   }
 
   private static SSLContext trusting(Path truststore) throws Exception {

@@ -153,19 +153,20 @@ public final class Arm implements AutoCloseable {
       Map<String, String> query, Optional<String> ifMatch, Optional<String> ifNoneMatch, boolean force,
       Optional<Caller> caller) {
 
-    /** A write whose caller is unknown (internal writes, the unauthenticated listener). */
-    public Write(String method, ResourceId id, ObjectNode body, String apiVersion,
-        Map<String, String> query, Optional<String> ifMatch, Optional<String> ifNoneMatch, boolean force) {
-      this(method, id, body, apiVersion, query, ifMatch, ifNoneMatch, force, Optional.empty());
-    }
-
+    /** A write the engine makes for a provider: no caller. */
     public static Write put(ResourceId id, ObjectNode body) {
-      return new Write("PUT", id, body, "internal", Map.of(), Optional.empty(), Optional.empty(), false);
+      return new Write("PUT", id, body, "internal", Map.of(), Optional.empty(), Optional.empty(), false,
+          Optional.empty());
     }
 
     public static Write delete(ResourceId id, boolean force) {
       return new Write("DELETE", id, Json.object(), "internal", Map.of(), Optional.empty(),
-          Optional.empty(), force);
+          Optional.empty(), force, Optional.empty());
+    }
+
+    /** The same write, made by {@code who}. */
+    public Write by(Caller who) {
+      return new Write(method, id, body, apiVersion, query, ifMatch, ifNoneMatch, force, Optional.of(who));
     }
   }
 
@@ -203,7 +204,8 @@ public final class Arm implements AutoCloseable {
       if (w.method().equals("DELETE")) {
         if (provider instanceof VirtualResources) {
           // Virtual resources exist unstored: their provider decides (e.g. built-in roles refuse).
-          provider.delete(new ResourceRequest(id, w.body(), existing, tx, w.apiVersion(), w.query(), w.force()));
+          provider.delete(new ResourceRequest(id, w.body(), existing, tx, w.apiVersion(), w.query(), w.force(),
+              w.caller()));
         }
         return new Outcome(ArmResponse.empty(204), Optional.empty());
       }
@@ -212,7 +214,7 @@ public final class Arm implements AutoCloseable {
     existing.ifPresent(r -> checkNoOperationRuns(provider, r));
     ResourceId canonical = existing.map(StoredResource::id).orElse(id);
     ResourceRequest request = new ResourceRequest(canonical, w.body(), existing, tx, w.apiVersion(),
-        w.query(), w.force());
+        w.query(), w.force(), w.caller());
     Mutation mutation = switch (w.method()) {
       case "PUT" -> {
         checkProvisioningStateUnchanged(w.body(), existing);
@@ -231,8 +233,10 @@ public final class Arm implements AutoCloseable {
         .filter(l -> !l.isEmpty() && !l.equals("global")).orElse(settings.locations().getFirst());
     return switch (mutation) {
       case Mutation.Store store -> {
-        ObjectNode body = SystemData.onWrite(provider.type(), stamp(id, provider, store.body()),
-            existing.map(StoredResource::body), caller, clock.instant());
+        ObjectNode body = stamp(id, provider, store.body());
+        if (provider.recordsSystemData()) {
+          SystemData.stamp(body, existing, caller, clock.instant());
+        }
         StoredResource saved = tx.put(id, provider.type().key(), body);
         int status = existing.isPresent() ? 200 : 201;
         ArmResponse response = ArmResponse.of(status, view(provider, saved, ResourceReader.of(tx))).withEtag(saved.etag());
@@ -279,8 +283,8 @@ public final class Arm implements AutoCloseable {
         if (!ProvisioningState.isTerminal(ProvisioningState.of(body))) {
           ProvisioningState.set(body, ProvisioningState.SUCCEEDED);
         }
-        tx.put(id, current.type(),
-            SystemData.carried(stamp(id, providerFor(current.type()), body), current.body()));
+        SystemData.keep(body, current);
+        tx.put(id, current.type(), stamp(id, providerFor(current.type()), body));
       }
       case DELETE -> deleteTree(tx, id);
       case ACTION -> { }
@@ -369,7 +373,7 @@ public final class Arm implements AutoCloseable {
         }
       }
       ResourceRequest request = new ResourceRequest(existing.map(StoredResource::id).orElse(id), body,
-          existing, tx, apiVersion, query, false);
+          existing, tx, apiVersion, query, false, Optional.empty());
       ActionResult result = provider.action(action, request);
       if (result.step().isEmpty()) {
         return new Outcome(new ArmResponse(result.status(), result.body(), Optional.empty(), Optional.empty()),

@@ -15,11 +15,11 @@ public interface ArmGate {
    * Admits {@code request} or throws.
    *
    * @param secure whether it came over the TLS listener (where a token is always required)
-   * @return who sent it, when its credential names someone
+   * @return who is calling, when known (ARM records it in {@code systemData})
    */
   Optional<Caller> admit(ArmRequest request, boolean secure);
 
-  /** Admits every request: in-process tests and instances without identity. */
+  /** Admits every request, callers unknown: in-process tests and instances without identity. */
   static ArmGate open() {
     return (request, secure) -> Optional.empty();
   }

@@ -19,20 +19,10 @@ import java.util.regex.Pattern;
  * @param headers request headers, names lower-cased, first value each
  * @param body raw body bytes (empty when none)
  * @param baseUrl scheme and authority the client used, e.g. {@code http://127.0.0.1:4100}
- * @param caller who sent it, once the {@link ArmGate} has admitted it with a credential
+ * @param caller who is calling, once the {@link ArmGate} admitted the request
  */
 public record ArmRequest(String method, String path, Map<String, String> query,
     Map<String, String> headers, byte[] body, String baseUrl, Optional<Caller> caller) {
-
-  public ArmRequest(String method, String path, Map<String, String> query,
-      Map<String, String> headers, byte[] body, String baseUrl) {
-    this(method, path, query, headers, body, baseUrl, Optional.empty());
-  }
-
-  /** This request, sent by {@code who}. */
-  public ArmRequest from(Optional<Caller> who) {
-    return new ArmRequest(method, path, query, headers, body, baseUrl, who);
-  }
 
   private static final Pattern API_VERSION =
       Pattern.compile("\\d{4}-\\d{2}-\\d{2}(-(preview|alpha|beta|privatepreview))?");
@@ -41,6 +31,17 @@ public record ArmRequest(String method, String path, Map<String, String> query,
     query = Map.copyOf(query);
     headers = Map.copyOf(headers);
     body = body.clone();
+    caller = caller == null ? Optional.empty() : caller;
+  }
+
+  /** A request not yet admitted (no caller). */
+  public ArmRequest(String method, String path, Map<String, String> query,
+      Map<String, String> headers, byte[] body, String baseUrl) {
+    this(method, path, query, headers, body, baseUrl, Optional.empty());
+  }
+
+  public ArmRequest withCaller(Optional<Caller> who) {
+    return new ArmRequest(method, path, query, headers, body, baseUrl, who);
   }
 
   /** The api-version, required and plausible (any dated version is accepted). */

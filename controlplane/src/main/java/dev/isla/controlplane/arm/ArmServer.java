@@ -167,7 +167,7 @@ public final class ArmServer implements AutoCloseable {
     try {
       ArmRequest request = toArmRequest(req, secure);
       if (!ANONYMOUS.contains(path.toLowerCase(Locale.ROOT))) {
-        request = request.from(gate.admit(request, secure));
+        request = request.withCaller(gate.admit(request, secure));
       }
       response = router.route(request);
     } catch (ArmException e) {

@@ -1,27 +1,26 @@
 package dev.isla.controlplane.arm;
 
 import java.util.Objects;
-import java.util.Set;
 
 /**
- * Who sent a request, as ARM names it in a resource's {@code systemData}
- * ({@code createdBy}/{@code createdByType}, {@code lastModifiedBy}/{@code lastModifiedByType}):
- * a user's UPN, or an application's or managed identity's client id.
+ * Who made a request, as ARM records it ({@code systemData}, a role assignment's
+ * {@code createdBy}): established once, by the {@link ArmGate}, from a verified token or, on
+ * the loopback listener without a token, the instance's own principal.
  *
- * @param name the UPN or client id
- * @param type {@code User}, {@code Application}, {@code ManagedIdentity} or {@code Key}
+ * @param objectId the principal's object id ({@code oid}), what role assignments record
+ * @param name what {@code systemData.createdBy}/{@code lastModifiedBy} show: a user's
+ *     principal name, an application's or managed identity's client id ({@code appid})
+ * @param type {@code systemData.createdByType}
  */
-public record Caller(String name, String type) {
+public record Caller(String objectId, String name, Type type) {
 
-  private static final Set<String> TYPES = Set.of("User", "Application", "ManagedIdentity", "Key");
+  /** ARM's {@code createdByType} values. */
+  public enum Type { User, Application, ManagedIdentity, Key }
 
   public Caller {
-    Objects.requireNonNull(name);
-    if (name.isBlank()) {
-      throw new IllegalArgumentException("a caller has a name");
-    }
-    if (!TYPES.contains(type)) {
-      throw new IllegalArgumentException("caller type must be one of " + TYPES + ", got " + type);
+    Objects.requireNonNull(type, "type");
+    if (objectId == null || objectId.isBlank() || name == null || name.isBlank()) {
+      throw new IllegalArgumentException("a caller needs an object id and a name");
     }
   }
 }

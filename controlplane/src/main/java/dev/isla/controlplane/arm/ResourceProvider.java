@@ -103,6 +103,16 @@ public interface ResourceProvider {
     return store.list(parent.isSubscription() ? q.withUnder(parent) : q.withParent(parent));
   }
 
+  /**
+   * True when the engine records ARM's {@code systemData} (creator, last modifier, times) on
+   * this type's bodies, as the resource providers built on ARM's common types return it
+   * (container service, container registry, managed identity; not network, DNS or resource
+   * groups).
+   */
+  default boolean recordsSystemData() {
+    return false;
+  }
+
   /** True when the body shows an {@code etag} property (network and DNS resources do). */
   default boolean showsEtag() {
     return false;

@@ -26,11 +26,13 @@ public record ResourceRequest(
     ResourceStore.Transaction tx,
     String apiVersion,
     Map<String, String> query,
-    boolean force) {
+    boolean force,
+    Optional<Caller> caller) {
 
   public ResourceRequest {
     body = body.deepCopy();
     query = Map.copyOf(query);
+    caller = caller == null ? Optional.empty() : caller;
   }
 
   @Override
@@ -39,6 +41,6 @@ public record ResourceRequest(
   }
 
   public ResourceRequest withBody(ObjectNode newBody) {
-    return new ResourceRequest(id, newBody, existing, tx, apiVersion, query, force);
+    return new ResourceRequest(id, newBody, existing, tx, apiVersion, query, force, caller);
   }
 }

@@ -2,62 +2,49 @@ package dev.isla.controlplane.arm;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.isla.arm.ResourceType;
-import dev.isla.arm.ResourceTypes;
+import dev.isla.controlplane.store.StoredResource;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Optional;
-import java.util.Set;
 
 /**
- * ARM's {@code systemData} on the types whose resource providers return it (of Isla's types:
- * Microsoft.ContainerRegistry's registries and cache rules): who created the resource
- * and when, who changed it last and when. It is ARM's to write: a client's {@code systemData}
- * is replaced, the creation half survives every later write, and a write by a caller Isla does
- * not know (the plain loopback listener without a token) leaves out the {@code *By} fields.
+ * ARM's {@code systemData} on a stored body: who created the resource and when, who last
+ * changed it and when. Read-only for clients (a {@code systemData} they send is ignored). A
+ * write without a caller (one the engine makes for a provider, e.g. AKS's managed registry)
+ * keeps what the resource had, or records none on a new resource.
  */
 final class SystemData {
 
-  private static final Set<ResourceType> TYPES =
-      Set.of(ResourceTypes.REGISTRIES, ResourceTypes.CACHE_RULES);
+  static final String FIELD = "systemData";
 
   private SystemData() {}
 
-  /** {@code body} with the {@code systemData} of a write by {@code caller} at {@code now}. */
-  static ObjectNode onWrite(ResourceType type, ObjectNode body, Optional<JsonNode> previous,
-      Optional<Caller> caller, Instant now) {
-    body.remove("systemData");
-    if (!TYPES.contains(type)) {
-      return body;
-    }
-    ObjectNode data = body.putObject("systemData");
-    JsonNode before = previous.map(p -> p.path("systemData")).orElse(null);
-    String at = now.truncatedTo(ChronoUnit.MILLIS).toString();
-    if (before != null && before.has("createdAt")) {
-      copy(before, data, "createdBy", "createdByType", "createdAt");
-    } else {
-      caller.ifPresent(c -> data.put("createdBy", c.name()).put("createdByType", c.type()));
-      data.put("createdAt", at);
-    }
-    caller.ifPresent(c -> data.put("lastModifiedBy", c.name()).put("lastModifiedByType", c.type()));
-    data.put("lastModifiedAt", at);
-    return body;
-  }
-
-  /** {@code body} (a finished operation's result) keeps the {@code systemData} of {@code current}. */
-  static ObjectNode carried(ObjectNode body, JsonNode current) {
-    body.remove("systemData");
-    if (current.has("systemData")) {
-      body.set("systemData", current.get("systemData").deepCopy());
-    }
-    return body;
-  }
-
-  private static void copy(JsonNode from, ObjectNode to, String... fields) {
-    for (String field : fields) {
-      if (from.has(field)) {
-        to.set(field, from.get(field).deepCopy());
+  /** Sets {@code body}'s {@code systemData} for a write by {@code caller} at {@code now}. */
+  static void stamp(ObjectNode body, Optional<StoredResource> existing, Optional<Caller> caller,
+      Instant now) {
+    JsonNode before = existing.map(r -> r.body().path(FIELD)).orElse(body.missingNode());
+    body.remove(FIELD);
+    if (caller.isEmpty()) {
+      if (before.isObject()) {
+        body.set(FIELD, before.deepCopy());
       }
+      return;
+    }
+    Caller c = caller.get();
+    ObjectNode data = body.putObject(FIELD);
+    boolean created = before.path("createdAt").isTextual();
+    data.put("createdBy", created ? before.path("createdBy").asText() : c.name());
+    data.put("createdByType", created ? before.path("createdByType").asText() : c.type().name());
+    data.put("createdAt", created ? before.path("createdAt").asText() : now.toString());
+    data.put("lastModifiedBy", c.name());
+    data.put("lastModifiedByType", c.type().name());
+    data.put("lastModifiedAt", now.toString());
+  }
+
+  /** Carries {@code current}'s {@code systemData} into a body a finished step produced. */
+  static void keep(ObjectNode body, StoredResource current) {
+    JsonNode before = current.body().path(FIELD);
+    if (before.isObject() && !body.has(FIELD)) {
+      body.set(FIELD, before.deepCopy());
     }
   }
 }

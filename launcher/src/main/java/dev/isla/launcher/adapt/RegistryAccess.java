@@ -10,6 +10,7 @@ import dev.isla.registry.auth.AccessRequest;
 import dev.isla.registry.catalog.RegistryInfo;
 import java.net.InetSocketAddress;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * Who may do what in a registry, as ACR decides it, for connections coming through the fabric:
@@ -23,24 +24,39 @@ import java.util.Optional;
  *       access token covering the request.
  * </ol>
  *
- * The firewall ({@link #networkRefusal}) covers the token endpoints too.
- *
- * <p>Connections from the host itself (not through the fabric: the person's {@code az acr
- * repository}, skopeo, docker) are the cloud's operator, who owns the subscription while ARM has
- * no authentication: they pass (docs/DEVIATIONS.md).
+ * Host tools that come through the host's proxy ({@code HTTPS_PROXY}, the way real clients reach
+ * {@code <name>.azurecr.io}) are clients on the public internet: public network access must be
+ * enabled and their token must cover the request. Other connections from the host itself
+ * (straight to the loopback listeners: the project's {@code az acr repository}, skopeo,
+ * containerd) are the cloud's operator: they pass (docs/DEVIATIONS.md). The firewall
+ * ({@link #networkRefusal}) covers the token endpoints too.
  */
 public final class RegistryAccess implements AccessPolicy {
 
   private final Fabric fabric;
   private final AcrTokenAccess tokens;
+  private final Predicate<InetSocketAddress> viaHostProxy;
 
   public RegistryAccess(Fabric fabric, AcrTokenService tokens) {
+    this(fabric, tokens, peer -> false);
+  }
+
+  /**
+   * @param viaHostProxy whether a peer is a tunnel of the host's proxy (a host tool that came
+   *     the internet's way, {@code HTTPS_PROXY} to {@code <name>.azurecr.io})
+   */
+  public RegistryAccess(Fabric fabric, AcrTokenService tokens, Predicate<InetSocketAddress> viaHostProxy) {
     this.fabric = fabric;
     this.tokens = new AcrTokenAccess(tokens);
+    this.viaHostProxy = viaHostProxy;
   }
 
   @Override
   public Decision decide(AccessRequest request) {
+    if (viaHostProxy.test(request.remotePeer())) {
+      throwingRefusal(internetRefusal(request.registry(), request.remotePeer()));
+      return tokens.decide(request);
+    }
     Optional<Origin> origin = fabric.origin(request.remotePeer());
     if (origin.isEmpty()) {
       throw RegistryErrorCode.DENIED.exception("client with IP '"
@@ -55,7 +71,10 @@ public final class RegistryAccess implements AccessPolicy {
   }
 
   private void requireNetworkPath(AccessRequest request, Origin origin) {
-    Optional<String> refusal = networkRefusal(request.registry(), origin);
+    throwingRefusal(networkRefusal(request.registry(), origin));
+  }
+
+  private static void throwingRefusal(Optional<String> refusal) {
     if (refusal.isPresent()) {
       throw RegistryErrorCode.DENIED.exception(refusal.get());
     }
@@ -68,6 +87,9 @@ public final class RegistryAccess implements AccessPolicy {
    * endpoints. The token endpoints ask this too: the firewall covers the whole login server.
    */
   public Optional<String> networkRefusal(RegistryInfo registry, InetSocketAddress peer) {
+    if (viaHostProxy.test(peer)) {
+      return internetRefusal(registry, peer);
+    }
     Optional<Origin> origin = fabric.origin(peer);
     if (origin.isEmpty()) {
       return Optional.of("client with IP '" + peer.getAddress().getHostAddress() + "' is not a "
@@ -92,6 +114,21 @@ public final class RegistryAccess implements AccessPolicy {
         + " is Disabled and the connection came over " + describe(origin.path())
         + ", not one of its private endpoints. Refer https://aka.ms/acr/firewall to grant "
         + "access.");
+  }
+
+  /**
+   * A host tool through the proxy is a client on the public internet, as it would be in Azure:
+   * refused by a registry whose public network access is disabled (else held to ACR's credential
+   * rules: the token it presents must cover the request).
+   */
+  private static Optional<String> internetRefusal(RegistryInfo registry, InetSocketAddress peer) {
+    if (registry.publicNetworkAccessEnabled()) {
+      return Optional.empty();
+    }
+    return Optional.of("client with IP '" + peer.getAddress().getHostAddress() + "' (the host, "
+        + "through Isla's proxy) is not allowed access: publicNetworkAccess of "
+        + registry.loginServer() + " is Disabled and the connection came over the public "
+        + "internet. Refer https://aka.ms/acr/firewall to grant access.");
   }
 
   private static String describe(Path path) {

@@ -34,6 +34,10 @@ import java.util.stream.Collectors;
  * operation ({@link RequiredAction}) must be allowed by a role assigned to the principal at its
  * scope or above, else 403 {@code AuthorizationFailed}. Requests without a token on loopback
  * HTTP are the operator's and skip this (docs/DEVIATIONS.md).
+ *
+ * <p>The caller it admits is the token's principal — a user by its {@code upn}, a managed
+ * identity (a token with {@code xms_mirid}) or an application by its {@code appid}, each with
+ * its {@code oid} — or, on the loopback listener without a token, the instance's own principal.
  */
 public final class TokenGate implements ArmGate {
 
@@ -45,16 +49,20 @@ public final class TokenGate implements ArmGate {
   private final Set<String> audiences;
   private final Clock clock;
   private final ResourceStore store;
+  private final Caller loopback;
 
   /**
-   * Accepts tokens for {@code audiences} (ARM's own URLs and Azure's management audiences) and
-   * authorizes their principals from the role assignments in {@code store}.
+   * Accepts tokens for {@code audiences} (ARM's own URLs and Azure's management audiences),
+   * authorizes their principals from the role assignments in {@code store}; {@code loopback} is
+   * who token-less requests on the plain listener act as.
    */
-  public TokenGate(TokenVerifier verifier, Set<String> audiences, Clock clock, ResourceStore store) {
+  public TokenGate(TokenVerifier verifier, Set<String> audiences, Clock clock, ResourceStore store,
+      Caller loopback) {
     this.verifier = verifier;
     this.audiences = Set.copyOf(audiences);
     this.clock = clock;
     this.store = store;
+    this.loopback = loopback;
   }
 
   @Override
@@ -64,7 +72,7 @@ public final class TokenGate implements ArmGate {
       if (secure) {
         throw ArmException.of(ArmErrorCode.AUTHORIZATION_HEADER_MISSING);
       }
-      return Optional.empty();
+      return Optional.of(loopback);
     }
     String value = header.get().trim();
     if (!value.regionMatches(true, 0, "Bearer ", 0, 7) || value.substring(7).isBlank()) {
@@ -76,14 +84,14 @@ public final class TokenGate implements ArmGate {
     return Optional.of(callerOf(principal));
   }
 
-  /** A user by UPN; an application or managed identity by its client id, as ARM's systemData. */
+  /** The principal a verified token speaks for. */
   static Caller callerOf(TokenClaims claims) {
-    JsonNode upn = claims.raw().path("upn");
-    if (upn.isTextual() && !upn.asText().isBlank()) {
-      return new Caller(upn.asText(), "User");
+    String upn = claims.raw().path("upn").asText(claims.raw().path("unique_name").asText(""));
+    if ("user".equalsIgnoreCase(claims.identityType()) && !upn.isEmpty()) {
+      return new Caller(claims.objectId(), upn, Caller.Type.User);
     }
-    return new Caller(claims.appId(),
-        claims.managedIdentityResourceId().isPresent() ? "ManagedIdentity" : "Application");
+    return new Caller(claims.objectId(), claims.appId(), claims.managedIdentityResourceId().isPresent()
+        ? Caller.Type.ManagedIdentity : Caller.Type.Application);
   }
 
   private TokenClaims verify(String token) {

@@ -28,6 +28,9 @@ import dev.isla.registry.auth.AccessPolicy.Decision;
 import dev.isla.registry.auth.AccessRequest;
 import dev.isla.registry.auth.AccessRequest.Action;
 import dev.isla.registry.catalog.RegistryInfo;
+import dev.isla.launcher.proxy.ConnectProxy;
+import dev.isla.launcher.proxy.ProxiedConnections;
+import dev.isla.launcher.proxy.ProxyTargets;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -146,6 +149,43 @@ class RegistryAccessIT {
         .hasMessageContaining("aks-nodepool1-12345678-vmss000000");
     assertThat(access.decide(request(closed, Action.PUSH, Optional.empty(), fromHost())))
         .as("the host is the subscription's owner (docs/DEVIATIONS.md)").isEqualTo(Decision.ALLOW);
+  }
+
+  @Test
+  void hostToolsThroughTheProxyAreClientsOnThePublicInternet() throws Exception {
+    ProxiedConnections tunnels = new ProxiedConnections();
+    InetSocketAddress target = new InetSocketAddress("127.0.0.1", listener.getLocalPort());
+    try (ConnectProxy proxy = new ConnectProxy("127.0.0.1", 0, (host, port) ->
+            new ProxyTargets.Decision.Tunnel(target), ConnectProxy.Settings.defaults(), tunnels);
+        Socket client = new Socket()) {
+      client.connect(proxy.address(), 2000);
+      client.getOutputStream().write("CONNECT openacr.azurecr.io:443 HTTP/1.1\r\n\r\n"
+          .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      Socket server = listener.accept();
+      InetSocketAddress peer = (InetSocketAddress) server.getRemoteSocketAddress();
+      RegistryAccess access = new RegistryAccess(fabric, tokens, tunnels::contains);
+      RegistryInfo closed = new RegistryInfo("closedacr", "closedacr.azurecr.io", List.of(), true, false);
+
+      assertThat(tunnels.contains(peer)).isTrue();
+      assertThat(access.decide(request(open(false), Action.PULL, Optional.empty(), peer)))
+          .as("no token").isEqualTo(Decision.UNAUTHENTICATED);
+      assertThat(access.decide(request(open(false), Action.PULL, Optional.of("Bearer wrong"), peer)))
+          .as("a wrong token").isEqualTo(Decision.UNAUTHENTICATED);
+      assertThat(access.decide(request(open(false), Action.PULL, bearer(KUBELET, "openacr.azurecr.io"), peer)))
+          .isEqualTo(Decision.ALLOW);
+      assertThatThrownBy(() -> access.decide(request(closed, Action.PULL, Optional.empty(), peer)))
+          .isInstanceOf(RegistryException.class)
+          .hasMessageContaining("the host, through Isla's proxy")
+          .hasMessageContaining("publicNetworkAccess of closedacr.azurecr.io is Disabled");
+      assertThat(access.decide(request(closed, Action.PUSH, Optional.empty(), fromHost())))
+          .as("straight to the listener, the host is the operator").isEqualTo(Decision.ALLOW);
+      client.close();
+      server.close();
+      for (int i = 0; i < 100 && tunnels.contains(peer); i++) {
+        Thread.sleep(20);
+      }
+      assertThat(tunnels.contains(peer)).as("forgotten once the tunnel closes").isFalse();
+    }
   }
 
   private static RegistryInfo open(boolean anonymousPull) {

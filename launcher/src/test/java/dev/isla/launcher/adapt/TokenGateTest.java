@@ -17,27 +17,27 @@ class TokenGateTest {
 
   @Test
   void anApplicationIsNamedByItsClientId() {
-    assertThat(TokenGate.callerOf(claims(Optional.empty(), Json.object())))
-        .isEqualTo(new Caller(APP, "Application"));
+    assertThat(TokenGate.callerOf(claims(Optional.empty(), Json.object(), "app")))
+        .isEqualTo(new Caller("oid", APP, Caller.Type.Application));
   }
 
   @Test
   void aManagedIdentityIsNamedByItsClientIdAsManagedIdentity() {
     String mirid = "/subscriptions/s/resourceGroups/rg/providers/"
         + "Microsoft.ManagedIdentity/userAssignedIdentities/id1";
-    assertThat(TokenGate.callerOf(claims(Optional.of(mirid), Json.object())))
-        .isEqualTo(new Caller(APP, "ManagedIdentity"));
+    assertThat(TokenGate.callerOf(claims(Optional.of(mirid), Json.object(), "app")))
+        .isEqualTo(new Caller("oid", APP, Caller.Type.ManagedIdentity));
   }
 
   @Test
   void aUserIsNamedByItsUpn() {
-    assertThat(TokenGate.callerOf(claims(Optional.empty(), Json.object().put("upn", "ada@contoso.com"))))
-        .isEqualTo(new Caller("ada@contoso.com", "User"));
+    assertThat(TokenGate.callerOf(claims(Optional.empty(), Json.object().put("upn", "ada@contoso.com"), "user")))
+        .isEqualTo(new Caller("oid", "ada@contoso.com", Caller.Type.User));
   }
 
-  private static TokenClaims claims(Optional<String> mirid, ObjectNode raw) {
+  private static TokenClaims claims(Optional<String> mirid, ObjectNode raw, String identityType) {
     Instant now = Instant.now();
     return new TokenClaims("https://127.0.0.1:1/", "https://127.0.0.1:1/t/", "oid", "t", APP,
-        "app", now, now, now.plusSeconds(3600), mirid, raw);
+        identityType, now, now, now.plusSeconds(3600), mirid, raw);
   }
 }

@@ -121,9 +121,13 @@ public final class RoleAssignmentProvider implements ResourceProvider {
         ? Json.object().textNode(sent.path("conditionVersion").asText("2.0")) : Json.object().nullNode());
     p.put("createdOn", before.path("createdOn").asText(now));
     p.put("updatedOn", now);
-    // Who made the change is known once ARM authenticates callers (a later issue).
-    p.putNull("createdBy");
-    p.putNull("updatedBy");
+    // The caller's object id, as Azure records it; a write the engine makes keeps what was there.
+    Optional<String> by = request.caller().map(c -> c.objectId());
+    JsonNode createdBy = before.path("createdBy").isTextual() ? before.get("createdBy")
+        : by.<JsonNode>map(Json.object()::textNode).orElse(Json.object().nullNode());
+    p.set("createdBy", createdBy);
+    p.set("updatedBy", by.<JsonNode>map(Json.object()::textNode)
+        .orElse(before.path("updatedBy").isTextual() ? before.get("updatedBy") : Json.object().nullNode()));
     p.set("delegatedManagedIdentityResourceId", sent.path("delegatedManagedIdentityResourceId").isTextual()
         ? sent.get("delegatedManagedIdentityResourceId") : Json.object().nullNode());
     p.set("description", sent.path("description").isTextual() ? sent.get("description") : Json.object().nullNode());

@@ -40,6 +40,11 @@ public final class CacheRuleProvider implements ResourceProvider {
   }
 
   @Override
+  public boolean recordsSystemData() {
+    return true;
+  }
+
+  @Override
   public ResourceType type() {
     return ResourceTypes.CACHE_RULES;
   }

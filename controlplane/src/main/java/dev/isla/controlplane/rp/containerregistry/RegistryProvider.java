@@ -41,6 +41,11 @@ public final class RegistryProvider implements ResourceProvider {
   }
 
   @Override
+  public boolean recordsSystemData() {
+    return true;
+  }
+
+  @Override
   public ResourceType type() {
     return ResourceTypes.REGISTRIES;
   }

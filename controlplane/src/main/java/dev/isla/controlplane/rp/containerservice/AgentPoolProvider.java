@@ -50,6 +50,11 @@ public final class AgentPoolProvider implements ResourceProvider {
   }
 
   @Override
+  public boolean recordsSystemData() {
+    return true;
+  }
+
+  @Override
   public ResourceType type() {
     return ResourceTypes.AGENT_POOLS;
   }

@@ -48,6 +48,11 @@ public final class ManagedClusterProvider implements ResourceProvider {
   }
 
   @Override
+  public boolean recordsSystemData() {
+    return true;
+  }
+
+  @Override
   public ResourceType type() {
     return ResourceTypes.MANAGED_CLUSTERS;
   }

@@ -34,6 +34,11 @@ public final class UserAssignedIdentityProvider implements ResourceProvider {
   }
 
   @Override
+  public boolean recordsSystemData() {
+    return true;
+  }
+
+  @Override
   public ResourceType type() {
     return ResourceTypes.USER_ASSIGNED_IDENTITIES;
   }
