@@ -93,7 +93,7 @@ final class ArmMix {
   }
 
   private void deleteVnet() {
-    if (ledger.vnets.size() < 2) {
+    if (ledger.vnets.isEmpty()) {
       putVnet();
       return;
     }
