@@ -7,7 +7,8 @@
 # each run creates its own resource group and registry through ARM, CLIENTS clients mix ARM
 # writes/reads with registry pushes, pulls, ranges and cache-rule pulls for SECONDS, then every
 # acknowledged write is verified. After each run, and a settle of LOAD_SETTLE seconds (default
-# 5), the server's VmRSS and VmHWM are read from /proc/PID/status. Prints a table; exits 1 when
+# 5), the server's VmRSS and VmHWM are read from /proc/PID/status, then its live heap (jcmd
+# GC.class_histogram, which runs a full GC first: a leak shows there). Prints a table; exits 1 when
 # any run had an error or a lost write. Bounded: each driver run has a timeout; the instance is
 # stopped and the folder removed on exit.
 set -euo pipefail
@@ -36,8 +37,9 @@ PID=$(sed -n 's/.*"pid" *: *\([0-9]*\).*/\1/p' "$DATA/isla.json")
 kib() { awk -v k="$1" '$1 == k":" {print $2}' "/proc/$PID/status"; }
 mib() { awk -v k="$1" 'BEGIN {printf "%.0f", k / 1024}'; }
 sleep "$SETTLE"
-printf '%-5s %9s %8s %7s %6s %8s %10s %10s\n' run ops ops/s errors lost checked "RSS MiB" "HWM MiB"
-printf '%-5s %9s %8s %7s %6s %8s %10s %10s\n' start - - - - - "$(mib "$(kib VmRSS)")" "$(mib "$(kib VmHWM)")"
+live() { "$JAVA_HOME/bin/jcmd" "$PID" GC.class_histogram | awk '$1 == "Total" {printf "%.0f", $3 / 1048576}'; }
+printf '%-5s %9s %8s %7s %6s %8s %10s %10s %10s\n' run ops ops/s errors lost checked "RSS MiB" "HWM MiB" "live MiB"
+printf '%-5s %9s %8s %7s %6s %8s %10s %10s %10s\n' start - - - - - "$(mib "$(kib VmRSS)")" "$(mib "$(kib VmHWM)")" "$(live)"
 FAILED=0
 RSS=()
 for i in $(seq 1 "$RUNS"); do
@@ -51,8 +53,8 @@ for i in $(seq 1 "$RUNS"); do
   rss=$(kib VmRSS); hwm=$(kib VmHWM); RSS+=("$rss")
   result=$(grep '^RESULT ' "$LOG" || echo "RESULT none (driver exit $status)")
   field() { echo "$result" | tr ' ' '\n' | sed -n "s/^$1=//p"; }
-  printf '%-5s %9s %8s %7s %6s %8s %10s %10s\n' "$i" "$(field ops)" "$(field opsPerSec)" \
-    "$(field errors)" "$(field lost)" "$(field checked)" "$(mib "$rss")" "$(mib "$hwm")"
+  printf '%-5s %9s %8s %7s %6s %8s %10s %10s %10s\n' "$i" "$(field ops)" "$(field opsPerSec)" \
+    "$(field errors)" "$(field lost)" "$(field checked)" "$(mib "$rss")" "$(mib "$hwm")" "$(live)"
   if [ "$status" != 0 ]; then
     echo "run $i failed (exit $status); its errors:" >&2
     grep -E '^(ERROR|LOST) |Exception' "$LOG" | head -n 20 >&2 || tail -n 20 "$LOG" >&2
