@@ -20,8 +20,9 @@ import java.util.Map;
  * load client holds exactly one connection, as a real client does. Not thread-safe: one owner.
  *
  * <p>A request on a reused connection that the server had closed meanwhile (a failure before
- * any byte of the answer arrived, other than a timeout) is sent once more on a new connection, as
- * HTTP clients do; such retries are counted. A timeout (30 s without a byte) is an error. Bodies are read by {@code Content-Length}, chunked, or to the end of the stream.
+ * any byte of the answer arrived, other than a timeout) is sent once more on a new connection,
+ * as HTTP clients do; such retries are counted. A timeout (30 s without a byte) is an error.
+ * Bodies are read by {@code Content-Length}, chunked, or to the end of the stream.
  */
 final class LoadHttp implements AutoCloseable {
 

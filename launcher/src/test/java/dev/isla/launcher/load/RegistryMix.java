@@ -1,10 +1,13 @@
 package dev.isla.launcher.load;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -192,7 +195,9 @@ final class RegistryMix {
   }
 
   private static Set<Integer> union(Set<Integer> a, int b) {
-    return a.contains(b) ? a : Set.copyOf(java.util.stream.Stream.concat(a.stream(), java.util.stream.Stream.of(b)).toList());
+    Set<Integer> all = new HashSet<>(a);
+    all.add(b);
+    return all;
   }
 
   static String digest(byte[] bytes) {
@@ -203,8 +208,8 @@ final class RegistryMix {
     }
   }
 
-  static List<String> blobsOf(com.fasterxml.jackson.databind.JsonNode manifest) {
-    List<String> blobs = new java.util.ArrayList<>();
+  static List<String> blobsOf(JsonNode manifest) {
+    List<String> blobs = new ArrayList<>();
     if (manifest.has("config")) {
       blobs.add(manifest.path("config").path("digest").asText());
     }
