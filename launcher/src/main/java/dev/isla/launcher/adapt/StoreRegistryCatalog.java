@@ -1,24 +1,37 @@
 package dev.isla.launcher.adapt;
 
+import dev.isla.arm.ResourceTypes;
+import dev.isla.controlplane.rp.containerregistry.CacheRules;
+import dev.isla.controlplane.rp.containerregistry.Registries;
+import dev.isla.controlplane.rp.containerregistry.Registry;
 import dev.isla.registry.catalog.CacheRule;
 import dev.isla.registry.catalog.RegistryCatalog;
 import dev.isla.registry.catalog.RegistryInfo;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The registry server's {@link RegistryCatalog} over the control plane's store: every registry
  * that finished creating, by login server or data endpoint host, with its anonymous-pull and
- * public-network-access settings, and its successfully created cache rules. Read from a
- * {@link Topology} kept per store version (an {@code az acr update} or a new cache rule applies
- * to the next request).
+ * public-network-access settings, and its successfully created cache rules. Kept until the next
+ * write of a registry, cache rule or private endpoint ({@link #TYPES}: an {@code az acr update}
+ * or a new cache rule applies to the next request), so that writes elsewhere in the cloud cost
+ * the registry's requests nothing.
  */
 public final class StoreRegistryCatalog implements RegistryCatalog {
 
-  private final StoreSnapshot<Topology> topology;
+  /** What the catalog reads: registries, their cache rules, the private endpoints to them. */
+  static final Set<String> TYPES = Set.of(ResourceTypes.REGISTRIES.key(),
+      ResourceTypes.CACHE_RULES.key(), ResourceTypes.PRIVATE_ENDPOINTS.key());
+
+  private record Entry(Registry registry, List<dev.isla.controlplane.rp.containerregistry.CacheRule> rules) {}
+
+  private final StoreSnapshot<List<Entry>> registries;
 
   public StoreRegistryCatalog(ObservedStore store) {
-    this.topology = new StoreSnapshot<>(store, () -> Topology.load(store));
+    this.registries = new StoreSnapshot<>(store, TYPES, () -> Registries.all(store).stream()
+        .map(r -> new Entry(r, CacheRules.of(store, r.id()))).toList());
   }
 
   @Override
@@ -31,8 +44,8 @@ public final class StoreRegistryCatalog implements RegistryCatalog {
     return find(e -> e.registry().name().equalsIgnoreCase(name));
   }
 
-  private Optional<RegistryInfo> find(java.util.function.Predicate<Topology.RegistryEntry> which) {
-    return topology.get().registries().stream()
+  private Optional<RegistryInfo> find(java.util.function.Predicate<Entry> which) {
+    return registries.get().stream()
         .filter(which)
         .findFirst()
         .map(e -> new RegistryInfo(e.registry().name(), e.registry().loginServer(),
@@ -42,11 +55,16 @@ public final class StoreRegistryCatalog implements RegistryCatalog {
 
   @Override
   public List<CacheRule> cacheRules(String registryName) {
-    return topology.get().registries().stream()
+    return registries.get().stream()
         .filter(e -> e.registry().name().equalsIgnoreCase(registryName))
         .findFirst()
-        .map(e -> e.cacheRules().stream().map(r ->
+        .map(e -> e.rules().stream().map(r ->
             new CacheRule(r.name(), r.sourceRepository(), r.targetRepository())).toList())
         .orElse(List.of());
+  }
+
+  /** How many times the catalog was read from the store (for tests). */
+  long loads() {
+    return registries.loads();
   }
 }

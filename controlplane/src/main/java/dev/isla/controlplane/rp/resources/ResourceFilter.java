@@ -53,6 +53,12 @@ record ResourceFilter(List<Clause> clauses) {
     return new ResourceFilter(clauses);
   }
 
+  /** The value of an {@code eq} clause on {@code field} (lower-case name), if the filter has one. */
+  java.util.Optional<String> equalTo(String field) {
+    return clauses.stream().filter(c -> !c.substring() && c.field().equals(field))
+        .map(Clause::value).findFirst();
+  }
+
   boolean matches(JsonNode resource) {
     for (Clause c : clauses) {
       String actual = switch (c.field()) {

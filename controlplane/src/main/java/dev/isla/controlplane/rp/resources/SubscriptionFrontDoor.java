@@ -129,12 +129,15 @@ public final class SubscriptionFrontDoor implements ArmFrontDoor {
   public ArmResponse genericList(ResourceId scope, ArmRequest request) {
     ResourceFilter filter = ResourceFilter.parse(request.query().getOrDefault("$filter", ""));
     ArrayNode value = Json.array();
+    ResourceId under = narrowed(scope, filter);
+    Optional<String> onlyType = filter.equalTo("resourcetype");
     for (ResourceType type : ResourceTypes.all()) {
       if (type.isChild() || type.location() == LocationKind.NONE
-          || type.equals(ResourceTypes.RESOURCE_GROUPS) || type.equals(ResourceTypes.SUBSCRIPTIONS)) {
+          || type.equals(ResourceTypes.RESOURCE_GROUPS) || type.equals(ResourceTypes.SUBSCRIPTIONS)
+          || onlyType.filter(t -> !t.equalsIgnoreCase(type.fullName())).isPresent()) {
         continue;
       }
-      for (StoredResource r : arm.store().list(ResourceQuery.ofType(type.key()).withUnder(scope))) {
+      for (StoredResource r : arm.store().list(ResourceQuery.ofType(type.key()).withUnder(under))) {
         ObjectNode generic = GenericResource.of(r);
         if (filter.matches(generic)) {
           value.add(generic);
@@ -142,6 +145,22 @@ public final class SubscriptionFrontDoor implements ArmFrontDoor {
       }
     }
     return ArmResponse.ok(Json.object().set("value", value));
+  }
+
+  /**
+   * The scope to read: a subscription-wide listing filtered on one resource group reads only that
+   * group (the filter still decides), so its cost follows the group's size, not the cloud's.
+   */
+  private static ResourceId narrowed(ResourceId scope, ResourceFilter filter) {
+    Optional<String> group = filter.equalTo("resourcegroup");
+    if (scope.resourceGroup().isPresent() || group.isEmpty()) {
+      return scope;
+    }
+    try {
+      return ResourceId.resourceGroup(scope.subscriptionId(), group.get());
+    } catch (IllegalArgumentException notAGroupName) {
+      return scope;
+    }
   }
 
   @Override
