@@ -48,9 +48,11 @@ public final class StoreRegistryCatalog implements RegistryCatalog {
     return registries.get().stream()
         .filter(which)
         .findFirst()
+        // A registry has data endpoints when ACR gives it some (dataEndpointEnabled, or an approved
+        // private endpoint): its login server then redirects blob downloads there, as ACR does.
         .map(e -> new RegistryInfo(e.registry().name(), e.registry().loginServer(),
             e.registry().dataEndpointHostNames(), e.registry().anonymousPullEnabled(),
-            e.registry().isPublic()));
+            e.registry().isPublic(), !e.registry().dataEndpointHostNames().isEmpty()));
   }
 
   @Override

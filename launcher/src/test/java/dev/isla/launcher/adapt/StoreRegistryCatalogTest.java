@@ -60,6 +60,19 @@ class StoreRegistryCatalogTest {
   }
 
   @Test
+  void aRegistryWithDataEndpointsRedirectsDownloadsToThemAndOneWithoutDoesNot() {
+    StoreRegistryCatalog catalog = new StoreRegistryCatalog(store);
+    put(ACR, ResourceTypes.REGISTRIES.key(), registry());
+    assertThat(catalog.findByHost("acrload1.azurecr.io").orElseThrow().downloadHost()).isEmpty();
+    ObjectNode enabled = registry();
+    ((ObjectNode) enabled.get("properties")).put("dataEndpointEnabled", true);
+    put(ACR, ResourceTypes.REGISTRIES.key(), enabled);
+    assertThat(catalog.findByHost("acrload1.azurecr.io").orElseThrow().downloadHost())
+        .contains("acrload1.eastus.data.azurecr.io");
+    assertThat(catalog.findByHost("acrload1.eastus.data.azurecr.io")).isPresent();
+  }
+
+  @Test
   void readsOnlyTheTypesItIsInvalidatedBy() {
     put(ACR, ResourceTypes.REGISTRIES.key(), registry());
     typesRead.clear();
