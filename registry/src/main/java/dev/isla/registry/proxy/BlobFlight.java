@@ -33,6 +33,7 @@ final class BlobFlight {
   private OptionalLong size = OptionalLong.empty();
   private UpstreamFailure failure = new UpstreamFailure("", 0, java.util.Optional.empty());
   private long notified;
+  private boolean reused;
 
   BlobFlight(Digest digest, StorageDriver driver) {
     this.digest = digest;
@@ -89,6 +90,9 @@ final class BlobFlight {
    * it ended just before this one began). Readers are sent to the stored blob.
    */
   void reuseStored() {
+    synchronized (this) {
+      reused = true;
+    }
     writer.close();
     complete();
   }
@@ -137,6 +141,11 @@ final class BlobFlight {
       wait();
     }
     return outcome;
+  }
+
+  /** Whether the flight ended on a blob already stored, without asking the source. */
+  synchronized boolean reused() {
+    return reused;
   }
 
   synchronized OptionalLong size() {

@@ -69,7 +69,8 @@ final class PullThroughContent implements ContentSource {
     return switch (outcome) {
       case NOT_FOUND -> Optional.empty();
       case FAILED -> throw flight.failure().exception(match);
-      case COMMITTED -> local.blob(repository, digest);
+      case COMMITTED -> flight.reused() ? local.blob(repository, digest)
+          : local.blob(repository, digest).map(BlobContent::fetchedJustNow);
       case PENDING, STREAMING -> Optional.of(streaming(flight));
     };
   }

@@ -181,6 +181,51 @@ class PullThroughIT {
   }
 
   @Test
+  void aBlobStoredForOneRepositoryIsLinkedIntoAnotherWithoutAnotherUpstreamFetch()
+      throws Exception {
+    start(Duration.ofMinutes(5));
+    String other = "oss/kubernetes/coredns";
+    upstream.blob(other, config);
+    String configPath = "/blobs/" + Digest.sha256(config);
+    assertThat(client.get("/v2/aks-managed-repository/" + REPO + configPath).body())
+        .isEqualTo(config);
+    HttpResponse<byte[]> linked = client.get("/v2/aks-managed-repository/" + other + configPath);
+    assertThat(linked.statusCode()).isEqualTo(200);
+    assertThat(linked.body()).isEqualTo(config);
+    assertThat(linked.headers().firstValue("X-Azure-Origin")).isEmpty();
+    // Many repositories at once, as nodes pulling different images sharing a layer do.
+    try (var pool = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+      List<java.util.concurrent.Future<HttpResponse<byte[]>>> pulls = new java.util.ArrayList<>();
+      for (int i = 0; i < 12; i++) {
+        String repository = "aks-managed-repository/oss/img" + (i % 6);
+        upstream.blob("oss/img" + (i % 6), layer);
+        pulls.add(pool.submit(() -> client.get("/v2/" + repository + "/blobs/"
+            + Digest.sha256(layer))));
+      }
+      for (var pull : pulls) {
+        assertThat(pull.get().body()).isEqualTo(layer);
+      }
+    }
+    assertThat(upstream.log()).filteredOn(line -> line.startsWith("GET ")
+        && line.endsWith(configPath)).hasSize(1);
+    assertThat(upstream.log()).filteredOn(line -> line.startsWith("GET ")
+        && line.endsWith("/blobs/" + Digest.sha256(layer))).hasSize(1);
+    assertThat(client.get("/v2/aks-managed-repository/oss/img5/blobs/" + Digest.sha256(layer))
+        .headers().firstValue("X-Azure-Origin")).isEmpty();
+  }
+
+  @Test
+  void aBlobOfAnotherRegistryIsNotLinkedButFetched() throws IOException {
+    start(Duration.ofMinutes(5));
+    fixture.catalog.put(dev.isla.registry.catalog.RegistryInfo.of("other"));
+    fixture.catalog.putRule("other", AKS);
+    String configPath = "/v2/aks-managed-repository/" + REPO + "/blobs/" + Digest.sha256(config);
+    assertThat(client.get(configPath).body()).isEqualTo(config);
+    assertThat(client.withHost("other.azurecr.io").get(configPath).body()).isEqualTo(config);
+    assertThat(upstream.count("GET /v2/" + REPO + "/blobs/")).isEqualTo(2);
+  }
+
+  @Test
   void theAnonymousTokenFlowIsFollowed() throws IOException {
     start(Duration.ofMinutes(5));
     upstream.requireTokens();
