@@ -226,6 +226,37 @@ class PullThroughIT {
   }
 
   @Test
+  void pushesIntoACachedRepositoryAreDeniedAndStoreNothing() throws IOException {
+    start(Duration.ofMinutes(5));
+    String cached = "/v2/aks-managed-repository/" + REPO;
+    client.get(cached + "/manifests/3.6");
+    var before = dev.isla.registry.fuzz.StorageSnapshot.of(root);
+    Digest pushed = Oci.pushBlob(client, "outside", config);
+    String denied = "push to repository 'aks-managed-repository/" + REPO + "' is not allowed: it"
+        + " is the target of cache rule 'aks-managed-mcr' (source 'mcr.microsoft.com/*')";
+    List<HttpResponse<byte[]>> pushes = List.of(
+        client.post(cached + "/blobs/uploads/", new byte[0]),
+        client.post(cached + "/blobs/uploads/?digest=" + Digest.sha256(layer), layer),
+        client.post(cached + "/blobs/uploads/?mount=" + pushed + "&from=outside", new byte[0]),
+        client.put(cached + "/manifests/3.7", manifest, "Content-Type", Oci.OCI_MANIFEST),
+        client.put("/v2/coredns/manifests/v1", manifest, "Content-Type", Oci.OCI_MANIFEST));
+    for (HttpResponse<byte[]> push : pushes) {
+      assertThat(push.statusCode()).isEqualTo(403);
+      assertThat(errorCode(push)).isEqualTo("DENIED");
+    }
+    assertThat(new String(pushes.get(0).body())).contains(denied);
+    assertThat(new String(pushes.get(4).body())).contains("cache rule 'pinned'");
+    var after = dev.isla.registry.fuzz.StorageSnapshot.of(root).contentFiles();
+    after.keySet().removeIf(file -> file.contains("outside") || file.contains(pushed.hex()));
+    assertThat(after).isEqualTo(before.contentFiles());
+    // Outside the rules pushes work, and cached content can still be deleted (as ACR allows).
+    assertThat(client.put("/v2/outside/manifests/v1", Oci.imageManifest(config), "Content-Type",
+        Oci.OCI_MANIFEST).statusCode()).isEqualTo(201);
+    assertThat(client.delete(cached + "/manifests/" + Digest.sha256(manifest)).statusCode())
+        .isEqualTo(202);
+  }
+
+  @Test
   void theAnonymousTokenFlowIsFollowed() throws IOException {
     start(Duration.ofMinutes(5));
     upstream.requireTokens();
