@@ -10,6 +10,7 @@ import dev.isla.registry.storage.BlobStore;
 import dev.isla.registry.storage.LocalContent;
 import dev.isla.registry.storage.ManifestStore;
 import dev.isla.registry.storage.RepositoryStore;
+import dev.isla.registry.storage.StorageUsage;
 import dev.isla.registry.storage.TagStore;
 import dev.isla.registry.storage.driver.StorageDriver;
 import io.helidon.webserver.WebServer;
@@ -27,6 +28,7 @@ import java.util.Optional;
 public final class RegistryServer implements AutoCloseable {
 
   private final WebServer server;
+  private final StorageUsage usage;
 
   /** Starts listening on {@code host:port} (0 picks a free port) with default settings. */
   public RegistryServer(RegistryCatalog catalog, StorageDriver driver, UpstreamMap upstreams,
@@ -48,6 +50,7 @@ public final class RegistryServer implements AutoCloseable {
    */
   public RegistryServer(RegistryCatalog catalog, StorageDriver driver, AccessPolicy policy,
       Settings settings, List<HttpService> services) {
+    this.usage = new StorageUsage(driver);
     BlobStore blobs = new BlobStore(driver);
     ManifestStore manifests = new ManifestStore(driver);
     TagStore tags = new TagStore(driver);
@@ -79,6 +82,11 @@ public final class RegistryServer implements AutoCloseable {
    */
   public record Settings(UpstreamMap upstreams, String host, int port, Duration tagFreshness,
       Duration upstreamTimeout, Optional<String> defaultRegistryHost) {}
+
+  /** Bytes stored for a registry (by its name, any case): see {@link StorageUsage}. */
+  public long storageBytes(String registryName) {
+    return usage.bytes(registryName.toLowerCase(java.util.Locale.ROOT));
+  }
 
   /** The port actually bound. */
   public int port() {
