@@ -16,12 +16,12 @@ ROUNDS=${1:-5}
 BLOB_MIB=${BLOB_MIB:-256}
 LAYER_MIB=${LAYER_MIB:-64}
 WRK_SECONDS=${WRK_SECONDS:-10}
-# Isla's JVM flags (bin/isla's server flags by default); BENCH_NMT=1 adds Native Memory Tracking
+source "$ROOT/bin/lib/java.sh"
+# Isla's JVM flags (bin/isla's server flags, bin/lib/java.sh, by default); BENCH_NMT=1 adds Native Memory Tracking
 # and prints where Isla's memory went at the end (jcmd VM.native_memory summary).
-ISLA_JVM=${ISLA_JVM:-"-Xmx256m -XX:+UseParallelGC"}
+ISLA_JVM=${ISLA_JVM:-$ISLA_SERVER_JVM_FLAGS}
 NMT_FLAGS=""
 [ "${BENCH_NMT:-0}" = 1 ] && NMT_FLAGS="-XX:NativeMemoryTracking=summary"
-source "$ROOT/bin/lib/java.sh"
 export JAVA_HOME; JAVA_HOME=$(isla_java_home)
 WORK=$(mktemp -d)
 PIDS=()

@@ -65,7 +65,9 @@ final class Background {
     if (home != null) {
       cmd.add("-Disla.home=" + home);
     }
-    cmd.add("-XX:+UseSerialGC");
+    // bin/isla passes the server's flags (bin/lib/java.sh); without it, Serial GC alone.
+    cmd.addAll(List.of(System.getProperty("isla.server.jvm", "-XX:+UseSerialGC").strip()
+        .split("\\s+")));
     cmd.add("-cp");
     cmd.add(System.getProperty("java.class.path"));
     cmd.add(Isla.class.getName());
