@@ -32,6 +32,8 @@ public enum ArmErrorCode {
   LINKED_INVALID_PROPERTY_ID("LinkedInvalidPropertyId", 400,
       "Property id '%s' at path '%s' is invalid. Expect fully qualified resource Id that start with '/subscriptions/{subscriptionId}' or '/providers/{resourceProviderNamespace}/'."),
   INVALID_PARAMETER("InvalidParameter", 400, "%s"),
+  INVALID_QUERY_PARAMETER("InvalidQueryParameterValue", 400,
+      "The value '%s' of query parameter '%s' is invalid. %s"),
   BAD_REQUEST("BadRequest", 400, "%s"),
   LOCATION_REQUIRED("LocationRequired", 400, "The location property is required for this definition."),
   INVALID_LOCATION("LocationNotAvailableForResourceType", 400,

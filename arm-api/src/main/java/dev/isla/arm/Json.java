@@ -47,18 +47,41 @@ public final class Json {
   }
 
   /**
-   * Parses JSON text; blank text is the missing node.
+   * Parses JSON text; blank text is the missing node. Only whitespace may follow the value:
+   * {@code {"a":1} x} is refused, not read as {@code {"a":1}} (a body that is not one JSON value
+   * is a client's mistake to report, not to half-read).
    *
    * @throws IllegalArgumentException with the parser's explanation when {@code text} is not JSON
    */
   public static JsonNode parse(String text) {
     try (JsonParser parser = FACTORY.createParser(text)) {
       JsonToken first = parser.nextToken();
-      return first == null ? MissingNode.getInstance() : read(parser, first);
+      if (first == null) {
+        return MissingNode.getInstance();
+      }
+      JsonNode value = read(parser, first);
+      requireEnd(parser);
+      return value;
     } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException(e.getOriginalMessage(), e);
+      // Jackson names a source it was told not to include; the line and column are what helps.
+      throw new IllegalArgumentException(e.getOriginalMessage().replace(
+          "[Source: REDACTED (`StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION` disabled); ", "["), e);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void requireEnd(JsonParser parser) throws IOException {
+    var end = parser.currentLocation();
+    boolean more;
+    try {
+      more = parser.nextToken() != null;
+    } catch (JsonProcessingException e) {
+      more = true;
+    }
+    if (more) {
+      throw new IllegalArgumentException("Unexpected text after the JSON value (line "
+          + end.getLineNr() + ", column " + end.getColumnNr() + ")");
     }
   }
 

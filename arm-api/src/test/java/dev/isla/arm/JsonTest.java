@@ -41,6 +41,8 @@ class JsonTest {
     assertThatThrownBy(() -> Json.parse("{\"a\":1,\"a\":2}"))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Duplicate field 'a'");
     assertThatThrownBy(() -> Json.parse("{\"a\":")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> Json.parse("{")).hasMessageNotContaining("REDACTED")
+        .hasMessageContaining("line: 1, column: 1");
     assertThat(Json.parse("  ").isMissingNode()).isTrue();
   }
 
@@ -51,5 +53,17 @@ class JsonTest {
         .isInstanceOf(IllegalArgumentException.class).hasMessage("Number 1e99999 is out of range");
     assertThatThrownBy(() -> Json.parse("-1e400")).isInstanceOf(IllegalArgumentException.class);
     assertThat(Json.parse("1e308").doubleValue()).isEqualTo(1e308);
+  }
+
+  /** Text after the value was ignored: {@code {"a":1} x} read as {@code {"a":1}}. */
+  @Test
+  void refusesTextAfterTheValue() {
+    for (String text : new String[] {"{\"a\":1} x", "{}{}", "[1] [2]", "1 2", "{} ,", "\"a\"\"b\"",
+        "{}\u0000"}) {
+      assertThatThrownBy(() -> Json.parse(text)).as(text)
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageStartingWith("Unexpected text after the JSON value");
+    }
+    assertThat(Json.parse(" {\"a\":1} \r\n\t").path("a").asInt()).isEqualTo(1);
   }
 }

@@ -47,6 +47,11 @@ final class ServerAz implements AutoCloseable {
     return r.value();
   }
 
+  /** The environment the CLI runs with. */
+  Map<String, String> env() {
+    return env;
+  }
+
   String subscription() {
     return server.subscription();
   }

@@ -59,7 +59,7 @@ final class ArmEdge {
         new StorePrincipalDirectory(store, List.of(builtIn.principal())),
         new TokenIssuer(key, clock), LoginSettings.of(audiences, Optional.empty()));
     audiences.addAll(TokenGate.azureAudiences());
-    TokenGate gate = new TokenGate(new TokenVerifier(key, clock), audiences, clock);
+    TokenGate gate = new TokenGate(new TokenVerifier(key, clock), audiences, clock, store);
     ArmServer.Secure secure = new ArmServer.Secure(port, keys.tls(),
         List.of(new LoginEndpoints(login, List.of(key))));
     return new ArmEdge(ca, port, new ControlPlane.Edge(gate, Optional.of(secure)));

@@ -82,11 +82,13 @@ final class IslaDataPlane implements AutoCloseable {
     ServiceMap services = new ServiceMap();
     this.fabric = new Fabric(network, services);
     StoreRegistryCatalog registries = new StoreRegistryCatalog(store);
+    RegistryAccess access = new RegistryAccess(fabric, tokens);
     AcrOAuthEndpoints oauth = new AcrOAuthEndpoints(tokens, h -> registries.findByHost(h)
-        .map(r -> new AcrOAuthEndpoints.Registry(r.loginServer(), r.anonymousPullEnabled())));
+        .map(r -> new AcrOAuthEndpoints.Registry(r.loginServer(), r.anonymousPullEnabled())),
+        (host, peer) -> registries.findByHost(host).flatMap(r -> access.networkRefusal(r, peer)));
     this.registry = track(new RegistryServer(registries,
         new FilesystemDriver(config.dataDir().resolve("registry")),
-        new RegistryAccess(fabric, tokens),
+        access,
         new RegistryServer.Settings(new UpstreamMap(Map.of(MCR, mcr.baseUri())), host, 0,
             PullThrough.DEFAULT_TAG_FRESHNESS, Duration.ofSeconds(10), Optional.empty()),
         List.of(oauth)));

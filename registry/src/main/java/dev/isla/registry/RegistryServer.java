@@ -1,6 +1,7 @@
 package dev.isla.registry;
 
 import dev.isla.registry.api.RegistryHttp;
+import dev.isla.registry.api.TransportEdge;
 import dev.isla.registry.auth.AccessPolicy;
 import dev.isla.registry.catalog.RegistryCatalog;
 import dev.isla.registry.proxy.PullThrough;
@@ -63,7 +64,9 @@ public final class RegistryServer implements AutoCloseable {
     this.server = WebServer.builder()
         .host(settings.host())
         .port(settings.port())
+        .directHandlers(TransportEdge::directHandlers)
         .routing(r -> {
+          r.addFilter(TransportEdge::closeWhenAsked);
           services.forEach(r::register);
           r.any(http);
         })

@@ -20,13 +20,25 @@ public final class Query {
    * @throws CliException with az's wording when the expression does not parse
    */
   public static JsonNode apply(String expression, JsonNode input) {
+    Expression<JsonNode> compiled;
     try {
-      Expression<JsonNode> compiled = new Runtime().compile(expression);
-      return compiled.search(input);
-    } catch (JmesPathException e) {
-      throw new CliException("argument --query: invalid jmespath_type value: '" + expression
-          + "'\n" + UsageException.QUERY_HELP, 2);
+      compiled = new Runtime().compile(expression);
+    } catch (JmesPathException | StackOverflowError e) {
+      // The parser recurses once per nesting level: "(((..." thousands deep overflows the
+      // stack before it finds the error. az's parser gives up too (Python's recursion limit).
+      throw invalid(expression);
     }
+    try {
+      return compiled.search(input);
+    } catch (StackOverflowError e) {
+      throw new CliException("argument --query: the expression nests too deeply to evaluate.",
+          1);
+    }
+  }
+
+  private static CliException invalid(String expression) {
+    return new CliException("argument --query: invalid jmespath_type value: '" + expression
+        + "'\n" + UsageException.QUERY_HELP, 2);
   }
 
   /**

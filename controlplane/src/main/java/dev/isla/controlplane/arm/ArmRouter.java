@@ -11,6 +11,7 @@ import dev.isla.arm.ResourceType;
 import dev.isla.arm.ResourceTypes;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Routes an ARM request by its resource id to the engine: the request pipeline in one place.
@@ -47,12 +48,24 @@ public final class ArmRouter {
     String apiVersion = request.apiVersion(supportedVersions(path));
     return switch (path.kind()) {
       case SUBSCRIPTION -> onlyGet(request, () -> frontDoor.subscription());
-      case RESOURCE_GROUPS, COLLECTION -> onlyGet(request, () -> collection(path, request));
-      case RESOURCES -> onlyGet(request, () -> frontDoor.genericList(path.id().orElseThrow(), request));
+      case RESOURCE_GROUPS, COLLECTION -> onlyGet(request, () -> paged(request,
+          () -> collection(path, request)));
+      case RESOURCES -> onlyGet(request, () -> paged(request,
+          () -> frontDoor.genericList(path.id().orElseThrow(), request)));
       case PROVIDERS, PROVIDER, PROVIDER_ACTION -> frontDoor.providers(path, request);
       case RESOURCE -> resource(path.id().orElseThrow(), request, apiVersion);
       case ACTION -> action(path, request, apiVersion);
     };
+  }
+
+  /** A list answer cut to the page {@code $top}/{@code $skiptoken} ask for ({@link ListPage}). */
+  private static ArmResponse paged(ArmRequest request, Supplier<ArmResponse> list) {
+    ListPage page = ListPage.of(request.query());
+    ArmResponse all = list.get();
+    return all.body().filter(ObjectNode.class::isInstance)
+        .map(body -> new ArmResponse(all.status(),
+            Optional.of(page.apply((ObjectNode) body, request)), all.etag(), all.operation()))
+        .orElse(all);
   }
 
   private void checkSubscription(String subscriptionId) {

@@ -9,10 +9,15 @@ import dev.isla.arm.ResourceTypes;
 import io.helidon.common.tls.Tls;
 import io.helidon.http.DirectHandler;
 import io.helidon.http.HeaderNames;
+import io.helidon.http.HeaderValues;
 import io.helidon.http.ServerResponseHeaders;
 import io.helidon.http.Status;
+import io.helidon.webserver.CloseConnectionException;
 import io.helidon.webserver.WebServer;
+import io.helidon.webserver.http.FilterChain;
 import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http.RoutingRequest;
+import io.helidon.webserver.http.RoutingResponse;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import java.io.IOException;
@@ -85,7 +90,8 @@ public final class ArmServer implements AutoCloseable {
         .port(port)
         .maxPayloadSize(DRAIN_LIMIT_BYTES)
         .directHandlers(ArmServer::armTransportErrors)
-        .routing(r -> r.any((req, res) -> handle(req, res, false)))
+        .routing(r -> r.addFilter(ArmServer::closeWhenAsked)
+            .any((req, res) -> handle(req, res, false)))
         .build()
         .start();
     this.secureServer = secure.map(s -> WebServer.builder()
@@ -95,6 +101,7 @@ public final class ArmServer implements AutoCloseable {
         .maxPayloadSize(DRAIN_LIMIT_BYTES)
         .directHandlers(ArmServer::armTransportErrors)
         .routing(r -> {
+          r.addFilter(ArmServer::closeWhenAsked);
           s.services().forEach(r::register);
           r.any((req, res) -> handle(req, res, true));
         })
@@ -130,6 +137,18 @@ public final class ArmServer implements AutoCloseable {
         .header(HeaderNames.CONNECTION, "close")
         .keepAlive(false)
         .build();
+  }
+
+  /**
+   * Closes the connection after the answer when the request asked for it
+   * ({@code Connection: close}, RFC 9112 §9.6): Helidon writes the header but would otherwise
+   * wait for a next request on it.
+   */
+  private static void closeWhenAsked(FilterChain chain, RoutingRequest req, RoutingResponse res) {
+    chain.proceed();
+    if (req.headers().containsToken(HeaderValues.CONNECTION_CLOSE)) {
+      throw new CloseConnectionException("the client asked to close the connection");
+    }
   }
 
   /** The port actually bound. */

@@ -24,8 +24,8 @@ import org.xbill.DNS.Type;
  *
  * <ul>
  *   <li>fewer than 12 bytes, or a response (QR set): no reply;
- *   <li>undecodable: FORMERR echoing the id; an opcode other than QUERY: NOTIMP; EDNS version
- *       other than 0: BADVERS; not exactly one question or a meta type asked: FORMERR; a class
+ *   <li>undecodable: FORMERR echoing the id; an opcode other than QUERY: NOTIMP; more than one
+ *       OPT record: FORMERR (RFC 6891 §6.1.1); EDNS version other than 0: BADVERS; not exactly one question or a meta type asked: FORMERR; a class
  *       other than IN or a zone transfer: REFUSED (see {@link QueryRefusal});
  *   <li>otherwise the {@link Resolver}'s answer with {@code ra} set, {@code aa} clear (a recursive
  *       answer), {@code rd}/{@code cd} copied, the question echoed as asked (0x20 case kept), an
@@ -105,12 +105,20 @@ public final class QueryHandler {
     if (h.getOpcode() != Opcode.QUERY) {
       throw QueryRefusal.notImplemented("opcode " + Opcode.string(h.getOpcode()));
     }
+    // RFC 6891 §6.1.1: more than one OPT record MUST be answered FORMERR.
+    long opts = query.getSection(Section.ADDITIONAL).stream()
+        .filter(rr -> rr.getType() == Type.OPT).count();
+    if (opts > 1) {
+      throw QueryRefusal.formatError(opts + " OPT records");
+    }
     OPTRecord opt = query.getOPT();
     if (opt != null && opt.getVersion() != 0) {
       throw QueryRefusal.badVersion(opt.getVersion());
     }
-    if (h.getCount(Section.QUESTION) != 1) {
-      throw QueryRefusal.formatError(h.getCount(Section.QUESTION) + " questions");
+    // The parsed section, not the header count: dnsjava stops quietly at a broken record when
+    // TC is set, leaving a header that promises a question the message does not hold.
+    if (h.getCount(Section.QUESTION) != 1 || query.getSection(Section.QUESTION).size() != 1) {
+      throw QueryRefusal.formatError(query.getSection(Section.QUESTION).size() + " questions");
     }
     org.xbill.DNS.Record question = query.getQuestion();
     if (question.getDClass() != DClass.IN) {

@@ -150,4 +150,48 @@ class QueryHandlerTest {
     return new PrivateZone("big.internal", List.of(new RecordSet("many", "A", 60, many),
         new RecordSet("some", "A", 60, many.subList(0, 40))), List.of(new ZoneLink(VNET, ResolutionPolicy.Default)));
   }
+
+  /** Found by DnsMessageFuzzTest: a query with two OPT records was answered NOERROR. */
+  @Test
+  void twoOptRecordsAreAFormatError() throws IOException {
+    Message q = query("myacr.azurecr.io.", Type.A, DClass.IN);
+    q.addRecord(new org.xbill.DNS.OPTRecord(4096, 0, 0), Section.ADDITIONAL);
+    q.addRecord(new org.xbill.DNS.OPTRecord(1232, 0, 0), Section.ADDITIONAL);
+    Message r = ask(q);
+    assertThat(r.getRcode()).isEqualTo(Rcode.FORMERR);
+    assertThat(r.getHeader().getID()).isEqualTo(q.getHeader().getID());
+  }
+
+  /** Compression pointers that loop or point outside the message: FORMERR, at once. */
+  @Test
+  void pointerLoopsAndBogusCountsAreFormatErrors() throws IOException {
+    byte[][] messages = {
+        DnsWire.bytes(0x12, 0x34, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0xC0, 0x0C, 0, 1, 0, 1),
+        DnsWire.bytes(0x12, 0x34, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0xC0, 0x0E, 0xC0, 0x0C, 0, 1, 0, 1),
+        DnsWire.bytes(0x12, 0x34, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0xFF, 0xFF, 0, 1, 0, 1),
+        DnsWire.bytes(0x12, 0x34, 1, 0, 0xFF, 0xFF, 0, 0, 0, 0, 0, 0, 1, 'a', 0, 0, 1, 0, 1),
+        DnsWire.bytes(0x12, 0x34, 1, 0, 0, 1, 0xFF, 0xFF, 0, 0, 0, 0, 1, 'a', 0, 0, 1, 0, 1),
+        DnsWire.bytes(0x12, 0x34, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0)};
+    for (byte[] wire : messages) {
+      Message r = new Message(handler.handle(wire, wire.length, Transport.UDP, Optional.of(VNET))
+          .orElseThrow());
+      assertThat(r.getRcode()).as(java.util.HexFormat.of().formatHex(wire)).isEqualTo(Rcode.FORMERR);
+      assertThat(r.getHeader().getID()).isEqualTo(0x1234);
+    }
+  }
+
+  /**
+   * Found by DnsMessageFuzzTest (a longer run): with TC set the parser stops quietly at a broken
+   * question, and the missing question became SERVFAIL (and a logged stack trace) for every such
+   * query.
+   */
+  @Test
+  void aTruncatedQueryWithABrokenQuestionIsAFormatError() throws IOException {
+    byte[] wire = java.util.HexFormat.of().parseHex(
+        "881a0300000100000000009c056d7961637207617a7572656372e1696f0000010401");
+    Message r = new Message(handler.handle(wire, wire.length, Transport.UDP, Optional.of(VNET))
+        .orElseThrow());
+    assertThat(r.getRcode()).isEqualTo(Rcode.FORMERR);
+    assertThat(r.getHeader().getID()).isEqualTo(0x881a);
+  }
 }

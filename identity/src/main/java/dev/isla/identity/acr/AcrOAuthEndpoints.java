@@ -10,6 +10,7 @@ import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -46,12 +47,33 @@ public final class AcrOAuthEndpoints implements HttpService {
   /** A registry as the token endpoints need it: its service name and anonymous-pull setting. */
   public record Registry(String service, boolean anonymousPullEnabled) {}
 
+  /**
+   * Port: the registry's firewall, which covers its token endpoints as it covers the rest of the
+   * login server (a registry closed to the public refuses {@code az acr login} from there).
+   */
+  @FunctionalInterface
+  public interface Network {
+    /** Why a connection from {@code peer} to the registry at {@code host} is refused, if it is. */
+    Optional<String> refusal(String host, InetSocketAddress peer);
+
+    /** No firewall: every connection is admitted. */
+    Network OPEN = (host, peer) -> Optional.empty();
+  }
+
   private final AcrTokenService tokens;
   private final Registries registries;
+  private final Network network;
 
+  /** Endpoints for registries without a firewall. */
   public AcrOAuthEndpoints(AcrTokenService tokens, Registries registries) {
+    this(tokens, registries, Network.OPEN);
+  }
+
+  /** Endpoints that refuse, with 403 {@code DENIED}, connections {@code network} refuses. */
+  public AcrOAuthEndpoints(AcrTokenService tokens, Registries registries, Network network) {
     this.tokens = tokens;
     this.registries = registries;
+    this.network = network;
   }
 
   @Override
@@ -70,6 +92,12 @@ public final class AcrOAuthEndpoints implements HttpService {
       String host = req.headers().first(HeaderNames.HOST).orElse("").replaceFirst(":\\d+$", "");
       Registry registry = registries.byHost(host).orElseThrow(() -> new AcrAuthException(404,
           "NAME_UNKNOWN", "no registry is served at '" + host + "'"));
+      InetSocketAddress peer = req.remotePeer().address() instanceof InetSocketAddress a
+          ? a : new InetSocketAddress(req.remotePeer().host(), 0);
+      Optional<String> refusal = network.refusal(host, peer);
+      if (refusal.isPresent()) {
+        throw new AcrAuthException(403, "DENIED", refusal.get());
+      }
       send(res, 200, action.run(req, registry));
     } catch (AcrAuthException e) {
       ObjectNode body = Json.object();

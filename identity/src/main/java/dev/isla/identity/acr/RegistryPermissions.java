@@ -6,8 +6,9 @@ import java.util.Set;
 /**
  * Port: what a principal may do in a registry, asked when it exchanges its Azure AD token for a
  * refresh token. The registry answers from role assignments (AcrPull ⇒ {@link #READ}, AcrPush ⇒
- * {@link #READ} + {@link #WRITE}, Owner/Contributor ⇒ {@link #ALL}). The answer is written into
- * the refresh token's {@code permissions.actions}, as ACR does (AgentBaker requires {@code read}).
+ * {@link #READ} + {@link #WRITE}, AcrDelete ⇒ {@link #DELETE}, Owner/Contributor ⇒
+ * {@link #ALL}). The answer is written into the refresh token's {@code permissions.actions}, as
+ * ACR does (AgentBaker requires {@code read}).
  * An empty set is a valid answer: the exchange succeeds and every later scope is refused.
  */
 @FunctionalInterface

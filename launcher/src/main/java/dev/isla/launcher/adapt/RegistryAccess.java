@@ -10,6 +10,8 @@ import dev.isla.registry.api.RegistryErrorCode;
 import dev.isla.registry.auth.AccessPolicy;
 import dev.isla.registry.auth.AccessRequest;
 import dev.isla.registry.auth.AccessRequest.Action;
+import dev.isla.registry.catalog.RegistryInfo;
+import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Optional;
 
@@ -28,7 +30,9 @@ import java.util.Optional;
  *       without the action ⇒ 401 too (Docker clients then ask for a token with that scope).
  * </ol>
  *
- * Connections from the host itself (not through the fabric: the person's {@code az acr
+ * The firewall ({@link #networkRefusal}) covers the token endpoints too.
+ *
+ * <p>Connections from the host itself (not through the fabric: the person's {@code az acr
  * repository}, skopeo, docker) are the cloud's operator, who owns the subscription while ARM has
  * no authentication: they pass (docs/DEVIATIONS.md).
  */
@@ -63,20 +67,43 @@ public final class RegistryAccess implements AccessPolicy {
   }
 
   private void requireNetworkPath(AccessRequest request, Origin origin) {
-    if (request.registry().publicNetworkAccessEnabled()) {
-      return;
+    Optional<String> refusal = networkRefusal(request.registry(), origin);
+    if (refusal.isPresent()) {
+      throw RegistryErrorCode.DENIED.exception(refusal.get());
+    }
+  }
+
+  /**
+   * Why ACR's firewall refuses a connection from {@code peer} to {@code registry}, if it does: a
+   * peer the fabric doesn't know, or a node's connection to a registry whose
+   * {@code publicNetworkAccess} is {@code Disabled} that did not come through one of its private
+   * endpoints. The token endpoints ask this too: the firewall covers the whole login server.
+   */
+  public Optional<String> networkRefusal(RegistryInfo registry, InetSocketAddress peer) {
+    Optional<Origin> origin = fabric.origin(peer);
+    if (origin.isEmpty()) {
+      return Optional.of("client with IP '" + peer.getAddress().getHostAddress() + "' is not a "
+          + "connection Isla's network knows (closed or expired); refused");
+    }
+    return origin.get().nodeId().isEmpty() ? Optional.empty() : networkRefusal(registry, origin.get());
+  }
+
+  private static Optional<String> networkRefusal(RegistryInfo registry, Origin origin) {
+    if (registry.publicNetworkAccessEnabled()) {
+      return Optional.empty();
     }
     boolean own = origin.path() instanceof Path.PrivateEndpoint pe
-        && pe.privateLinkServiceId().name().equalsIgnoreCase(request.registry().name());
-    if (!own) {
-      throw RegistryErrorCode.DENIED.exception("client with IP '"
-          + origin.source().map(Object::toString).orElse("?") + "' (node "
-          + origin.nodeId().map(n -> n.substring(n.lastIndexOf('/') + 1)).orElse("?")
-          + ") is not allowed access: publicNetworkAccess of " + request.registry().loginServer()
-          + " is Disabled and the connection came over " + describe(origin.path())
-          + ", not one of its private endpoints. Refer https://aka.ms/acr/firewall to grant "
-          + "access.");
+        && pe.privateLinkServiceId().name().equalsIgnoreCase(registry.name());
+    if (own) {
+      return Optional.empty();
     }
+    return Optional.of("client with IP '"
+        + origin.source().map(Object::toString).orElse("?") + "' (node "
+        + origin.nodeId().map(n -> n.substring(n.lastIndexOf('/') + 1)).orElse("?")
+        + ") is not allowed access: publicNetworkAccess of " + registry.loginServer()
+        + " is Disabled and the connection came over " + describe(origin.path())
+        + ", not one of its private endpoints. Refer https://aka.ms/acr/firewall to grant "
+        + "access.");
   }
 
   private static String describe(Path path) {

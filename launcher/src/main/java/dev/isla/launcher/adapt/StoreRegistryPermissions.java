@@ -11,7 +11,8 @@ import java.util.TreeSet;
 /**
  * ACR's permission words for a principal, from its role assignments at the registry or above
  * ({@link Authorization}): a role granting everything (Owner, Contributor: {@code *}) ⇒
- * {@code *}; pull ⇒ {@code read}; push ⇒ {@code write}. Read at every token exchange.
+ * {@code *}; pull ⇒ {@code read}; push ⇒ {@code write}; artifact delete (AcrDelete) ⇒
+ * {@code delete}. Read at every token exchange.
  */
 public final class StoreRegistryPermissions implements RegistryPermissions {
 
@@ -35,6 +36,9 @@ public final class StoreRegistryPermissions implements RegistryPermissions {
       }
       if (p.allows(Authorization.PUSH) || p.allowsData(Authorization.PUSH)) {
         actions.add(WRITE);
+      }
+      if (p.allows(Authorization.DELETE) || p.allowsData(Authorization.DELETE)) {
+        actions.add(DELETE);
       }
       return (Set<String>) actions;
     }).orElse(Set.of());

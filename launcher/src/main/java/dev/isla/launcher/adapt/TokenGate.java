@@ -4,6 +4,10 @@ import dev.isla.arm.ArmErrorCode;
 import dev.isla.arm.ArmException;
 import dev.isla.controlplane.arm.ArmGate;
 import dev.isla.controlplane.arm.ArmRequest;
+import dev.isla.controlplane.arm.RequiredAction;
+import dev.isla.controlplane.rp.authorization.Authorization;
+import dev.isla.controlplane.store.ResourceStore;
+import dev.isla.identity.token.TokenClaims;
 import dev.isla.identity.token.TokenRejectedException;
 import dev.isla.identity.token.TokenVerifier;
 import java.time.Clock;
@@ -23,6 +27,11 @@ import java.util.stream.Collectors;
  * admitted, but a header that is present is checked the same way. Refusals carry ARM's codes
  * and texts ({@code AuthenticationFailed}, {@code InvalidAuthenticationToken},
  * {@code ExpiredAuthenticationToken}, {@code InvalidAuthenticationTokenAudience}).
+ *
+ * <p>A verified token's principal is then authorized as Azure RBAC does: the request's
+ * operation ({@link RequiredAction}) must be allowed by a role assigned to the principal at its
+ * scope or above, else 403 {@code AuthorizationFailed}. Requests without a token on loopback
+ * HTTP are the operator's and skip this (docs/DEVIATIONS.md).
  */
 public final class TokenGate implements ArmGate {
 
@@ -33,12 +42,17 @@ public final class TokenGate implements ArmGate {
   private final TokenVerifier verifier;
   private final Set<String> audiences;
   private final Clock clock;
+  private final ResourceStore store;
 
-  /** Accepts tokens for {@code audiences} (ARM's own URLs and Azure's management audiences). */
-  public TokenGate(TokenVerifier verifier, Set<String> audiences, Clock clock) {
+  /**
+   * Accepts tokens for {@code audiences} (ARM's own URLs and Azure's management audiences) and
+   * authorizes their principals from the role assignments in {@code store}.
+   */
+  public TokenGate(TokenVerifier verifier, Set<String> audiences, Clock clock, ResourceStore store) {
     this.verifier = verifier;
     this.audiences = Set.copyOf(audiences);
     this.clock = clock;
+    this.store = store;
   }
 
   @Override
@@ -54,12 +68,14 @@ public final class TokenGate implements ArmGate {
     if (!value.regionMatches(true, 0, "Bearer ", 0, 7) || value.substring(7).isBlank()) {
       throw ArmException.of(ArmErrorCode.AUTHORIZATION_HEADER_INVALID);
     }
-    verify(value.substring(7).trim());
+    TokenClaims principal = verify(value.substring(7).trim());
+    RequiredAction.of(request.method(), request.path()).ifPresent(needed ->
+        Authorization.require(store, principal.objectId(), principal.appId(), needed));
   }
 
-  private void verify(String token) {
+  private TokenClaims verify(String token) {
     try {
-      verifier.verify(token, audiences);
+      return verifier.verify(token, audiences);
     } catch (TokenRejectedException e) {
       throw switch (e.reason()) {
         case EXPIRED -> ArmException.of(ArmErrorCode.EXPIRED_AUTHENTICATION_TOKEN,

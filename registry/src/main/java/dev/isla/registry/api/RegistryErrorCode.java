@@ -22,6 +22,12 @@ public enum RegistryErrorCode {
   UNAUTHORIZED("UNAUTHORIZED", 401, "authentication required"),
   DENIED("DENIED", 403, "requested access to the resource is denied"),
   UNSUPPORTED("UNSUPPORTED", 405, "the operation is unsupported"),
+  /**
+   * A request the HTTP layer could not read (no URI, bad percent-encoding, a request line or
+   * headers too long); answered with the HTTP layer's status (400, 414, 431). The spec has no
+   * code for it; UNSUPPORTED is its code for "an invalid set of parameters".
+   */
+  REQUEST_UNREADABLE("UNSUPPORTED", 400, "the request could not be read"),
   TOO_MANY_REQUESTS("TOOMANYREQUESTS", 429, "too many requests"),
   /** Distribution's code for a chunk that does not continue the upload. */
   RANGE_INVALID("RANGE_INVALID", 416, "invalid content range"),

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.isla.fuzz.Fuzz;
 import dev.isla.fuzz.Mutations;
+import dev.isla.fuzz.RawHttp;
 import dev.isla.registry.Oci;
 import dev.isla.registry.RegistryFixture;
 import dev.isla.registry.oci.Digest;

@@ -1,7 +1,10 @@
 package dev.isla.controlplane.rp.authorization;
 
+import dev.isla.arm.ArmErrorCode;
+import dev.isla.arm.ArmException;
 import dev.isla.arm.ResourceId;
 import dev.isla.arm.ResourceTypes;
+import dev.isla.controlplane.arm.RequiredAction;
 import dev.isla.controlplane.store.ResourceQuery;
 import dev.isla.controlplane.store.ResourceStore;
 import dev.isla.controlplane.store.StoredResource;
@@ -21,6 +24,8 @@ public final class Authorization {
   public static final String PULL = "Microsoft.ContainerRegistry/registries/pull/read";
   /** Push to a registry (AcrPush, Contributor, Owner). */
   public static final String PUSH = "Microsoft.ContainerRegistry/registries/push/write";
+  /** Delete artifacts from a registry (AcrDelete, Contributor, Owner). */
+  public static final String DELETE = "Microsoft.ContainerRegistry/registries/artifacts/delete";
 
   private Authorization() {}
 
@@ -65,6 +70,23 @@ public final class Authorization {
       }
     }
     return new Permissions(roles);
+  }
+
+  /**
+   * ARM's RBAC check: the principal must hold, at the action's scope or above, a role allowing
+   * the action.
+   *
+   * @param client how ARM names the caller: its application (client) id
+   * @throws ArmException 403 {@code AuthorizationFailed} in ARM's words otherwise
+   */
+  public static void require(ResourceStore store, String principalId, String client,
+      RequiredAction needed) {
+    if (!actionsOf(store, principalId, ResourceId.parse(needed.scope())).allows(needed.action())) {
+      throw ArmException.of(ArmErrorCode.AUTHORIZATION_FAILED, "The client '" + client
+          + "' with object id '" + principalId + "' does not have authorization to perform action '"
+          + needed.action() + "' over scope '" + needed.scope() + "' or the scope is invalid. If "
+          + "access was recently granted, please refresh your credentials.");
+    }
   }
 
   /** True when the principal may pull from the registry. */

@@ -1,4 +1,4 @@
-package dev.isla.registry.fuzz;
+package dev.isla.fuzz;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -14,13 +14,30 @@ import java.util.Map;
 
 /**
  * HTTP/1.1 over a plain socket, for inputs {@code java.net.http} refuses to send (backslashes,
- * NUL, raw percent escapes, bare bytes in the request target) and for clients that send slowly.
- * One request per connection ({@code Connection: close}); the answer is read to the end.
+ * NUL, raw percent escapes, bare bytes in the request target, oversized headers) and for clients
+ * that send slowly. One request per connection ({@code Connection: close}); the answer is read by
+ * its length, then {@link Response#closed()} tells whether the server closed the connection as
+ * asked. Every read is bounded by a timeout: a server that never answers fails the test instead
+ * of hanging it.
  */
-final class RawHttp {
+public final class RawHttp {
 
-  record Response(int status, Map<String, String> headers, byte[] body) {
-    String text() {
+  /** How long a read may wait for the server. */
+  public static final Duration READ_TIMEOUT = Duration.ofSeconds(15);
+
+  /** How long the server has, after its answer, to close a connection that asked for it. */
+  public static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
+
+  /**
+   * An answer.
+   *
+   * @param headers names in lower case
+   * @param closed true when the server closed the connection after the answer (within
+   *     {@link #CLOSE_TIMEOUT})
+   */
+  public record Response(int status, Map<String, String> headers, byte[] body, boolean closed) {
+    /** The body as UTF-8. */
+    public String text() {
       return new String(body, StandardCharsets.UTF_8);
     }
   }
@@ -28,17 +45,19 @@ final class RawHttp {
   private final int port;
   private final String host;
 
-  RawHttp(int port, String host) {
+  /** A client for {@code 127.0.0.1:port} that sends {@code Host: host}. */
+  public RawHttp(int port, String host) {
     this.port = port;
     this.host = host;
   }
 
-  Response send(String method, String target, Map<String, String> headers, byte[] body) {
+  /** Sends one request and reads its answer. */
+  public Response send(String method, String target, Map<String, String> headers, byte[] body) {
     return send(request(method, target, headers, body), Duration.ZERO);
   }
 
   /** The head of a request; {@code body} follows it. */
-  byte[] request(String method, String target, Map<String, String> headers, byte[] body) {
+  public byte[] request(String method, String target, Map<String, String> headers, byte[] body) {
     StringBuilder head = new StringBuilder(method).append(' ').append(target)
         .append(" HTTP/1.1\r\nHost: ").append(host).append("\r\nConnection: close\r\n");
     headers.forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
@@ -54,9 +73,21 @@ final class RawHttp {
   }
 
   /** Sends {@code bytes}, pausing {@code pause} between bytes when it is not zero. */
-  Response send(byte[] bytes, Duration pause) {
+  public Response send(byte[] bytes, Duration pause) {
+    return exchange(bytes, pause, false);
+  }
+
+  /**
+   * Sends {@code bytes} and reads the answer, then waits up to {@link #CLOSE_TIMEOUT} for the
+   * server to close the connection ({@link Response#closed()}).
+   */
+  public Response sendAndAwaitClose(byte[] bytes) {
+    return exchange(bytes, Duration.ZERO, true);
+  }
+
+  private Response exchange(byte[] bytes, Duration pause, boolean awaitClose) {
     try (Socket socket = new Socket("127.0.0.1", port)) {
-      socket.setSoTimeout(15_000);
+      socket.setSoTimeout((int) READ_TIMEOUT.toMillis());
       OutputStream out = socket.getOutputStream();
       if (pause.isZero()) {
         out.write(bytes);
@@ -70,7 +101,9 @@ final class RawHttp {
       out.flush();
       boolean head = new String(bytes, 0, Math.min(5, bytes.length),
           StandardCharsets.ISO_8859_1).equals("HEAD ");
-      return read(socket.getInputStream(), head);
+      Response response = read(socket.getInputStream(), head);
+      return new Response(response.status(), response.headers(), response.body(),
+          awaitClose && closedWithin(socket));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {
@@ -106,7 +139,20 @@ final class RawHttp {
     } else {
       body = in.readAllBytes();
     }
-    return new Response(status, headers, body);
+    return new Response(status, headers, body, false);
+  }
+
+  /** True when the server ends the stream within {@link #CLOSE_TIMEOUT} and sends nothing more. */
+  private static boolean closedWithin(Socket socket) throws IOException {
+    socket.setSoTimeout((int) CLOSE_TIMEOUT.toMillis());
+    try {
+      return socket.getInputStream().read() < 0;
+    } catch (java.net.SocketTimeoutException e) {
+      return false;
+    } catch (java.net.SocketException e) {
+      // A reset after the full answer is a close too.
+      return true;
+    }
   }
 
   private static byte[] dechunk(InputStream in) throws IOException {
