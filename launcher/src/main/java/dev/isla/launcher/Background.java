@@ -66,8 +66,8 @@ final class Background {
       cmd.add("-Disla.home=" + home);
     }
     // bin/isla passes the server's flags (bin/lib/java.sh); without it, Serial GC alone.
-    cmd.addAll(List.of(System.getProperty("isla.server.jvm", "-XX:+UseSerialGC").strip()
-        .split("\\s+")));
+    java.util.Arrays.stream(System.getProperty("isla.server.jvm", "-XX:+UseSerialGC")
+        .split("\\s+")).filter(flag -> !flag.isBlank()).forEach(cmd::add);
     cmd.add("-cp");
     cmd.add(System.getProperty("java.class.path"));
     cmd.add(Isla.class.getName());
