@@ -17,6 +17,11 @@ BLOB_MIB=${BLOB_MIB:-256}
 LAYER_MIB=${LAYER_MIB:-64}
 WRK_SECONDS=${WRK_SECONDS:-10}
 source "$ROOT/bin/lib/java.sh"
+# Isla's JVM flags (bin/isla's server flags, bin/lib/java.sh, by default); BENCH_NMT=1 adds Native Memory Tracking
+# and prints where Isla's memory went at the end (jcmd VM.native_memory summary).
+ISLA_JVM=${ISLA_JVM:-$ISLA_SERVER_JVM_FLAGS}
+NMT_FLAGS=""
+[ "${BENCH_NMT:-0}" = 1 ] && NMT_FLAGS="-XX:NativeMemoryTracking=summary"
 export JAVA_HOME; JAVA_HOME=$(isla_java_home)
 WORK=$(mktemp -d)
 PIDS=()
@@ -57,7 +62,8 @@ start_isla() {
   # One reactor run: compiled siblings resolve to their classes; runtime scope only.
   (cd "$ROOT" && mvn -B -q -o -pl registry -am compile dependency:build-classpath \
     -DincludeScope=runtime -Dmdep.outputFile="$WORK/cp.txt" >/dev/null)
-  "${SERVER_CPU[@]}" "$JAVA_HOME/bin/java" -Xmx256m -XX:+UseParallelGC \
+  # shellcheck disable=SC2086 # ISLA_JVM is a list of flags
+  "${SERVER_CPU[@]}" "$JAVA_HOME/bin/java" $ISLA_JVM $NMT_FLAGS \
     -cp "$ROOT/registry/target/classes:$(cat "$WORK/cp.txt")" dev.isla.registry.StandaloneRegistry \
     "$WORK/isla" "$port" "mcr.microsoft.com=$upstream" > "$WORK/isla.log" 2>&1 &
   PIDS+=($!); PID_isla=$!
@@ -227,5 +233,11 @@ cold 16
 cold 50
 
 echo "== peak RSS (VmHWM)"
+echo "isla flags: $ISLA_JVM"
 echo "isla $(rss_mb "$PID_isla") MB, peer $(rss_mb "$PID_peer") MB, peer-proxy $(rss_mb "$PID_proxy") MB, upstream $(rss_mb "$PID_upstream") MB"
+if [ -n "$NMT_FLAGS" ]; then
+  echo "== isla native memory (committed KB by category, jcmd VM.native_memory summary)"
+  "$JAVA_HOME/bin/jcmd" "$PID_isla" VM.native_memory summary \
+    | awk '/^Total:/ || /^-/ {print}' | grep -v '^-  *$' | sed 's/^-  *//' | head -30
+fi
 echo "load after: $(uptime)"

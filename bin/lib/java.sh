@@ -30,3 +30,11 @@ isla_stale() {
   [ -f "$stamp" ] || return 0
   [ -n "$(find "$ISLA_ROOT" -path "$ISLA_ROOT/.git" -prune -o \( -name '*.java' -o -name 'pom.xml' -o -path '*/src/main/resources/*' \) -newer "$stamp" -print -quit 2>/dev/null)" ]
 }
+
+# JVM flags of the long-running server (bin/isla up, the server 'start' launches, the registry in
+# bench/registry.sh). The live heap is small (about 5 MB for the registry under load, live after
+# each young GC), so the footprint is whatever the collector lets grow: a 16 MiB young
+# generation and a 32 MiB starting heap keep it near the live set (Serial: one thread, no
+# per-thread GC structures), while the heap may still grow to the JVM's default maximum when
+# the live set does. docs/BENCHMARKS.md "Registry memory" has the figures.
+ISLA_SERVER_JVM_FLAGS="-XX:+UseSerialGC -Xms32m -Xmn16m"

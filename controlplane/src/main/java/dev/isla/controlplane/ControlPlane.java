@@ -87,7 +87,7 @@ public final class ControlPlane implements AutoCloseable {
     arm.register(new FeatureProvider(arm));
     arm.register(new ManagedClusterProvider(arm, dataPlane.nodes()));
     arm.register(new AgentPoolProvider(arm, dataPlane.nodes()));
-    arm.register(new RegistryProvider(arm));
+    arm.register(new RegistryProvider(arm, dataPlane.registries()));
     arm.register(new CacheRuleProvider(arm));
     RegistryNameAvailability names = new RegistryNameAvailability(arm.store());
     frontDoor.registerAction("Microsoft.ContainerRegistry", "checkNameAvailability", names::answer);

@@ -65,7 +65,9 @@ final class Background {
     if (home != null) {
       cmd.add("-Disla.home=" + home);
     }
-    cmd.add("-XX:+UseSerialGC");
+    // bin/isla passes the server's flags (bin/lib/java.sh); without it, Serial GC alone.
+    java.util.Arrays.stream(System.getProperty("isla.server.jvm", "-XX:+UseSerialGC")
+        .split("\\s+")).filter(flag -> !flag.isBlank()).forEach(cmd::add);
     cmd.add("-cp");
     cmd.add(System.getProperty("java.class.path"));
     cmd.add(Isla.class.getName());

@@ -2,6 +2,7 @@ package dev.isla.launcher;
 
 import dev.isla.arm.ResourceId;
 import dev.isla.controlplane.port.DataPlane;
+import dev.isla.controlplane.port.TenantPrincipals;
 import dev.isla.controlplane.rp.containerservice.KubernetesVersions;
 import dev.isla.dns.DnsServer;
 import dev.isla.fabric.Fabric;
@@ -19,6 +20,7 @@ import dev.isla.launcher.adapt.NodeImds;
 import dev.isla.launcher.adapt.ObservedStore;
 import dev.isla.launcher.adapt.PublicAddresses;
 import dev.isla.launcher.adapt.RegistryAccess;
+import dev.isla.launcher.adapt.RegistryStorageUsage;
 import dev.isla.launcher.adapt.StoreDnsCatalog;
 import dev.isla.launcher.adapt.StoreFabricCatalog;
 import dev.isla.launcher.adapt.StoreRegistryCatalog;
@@ -124,7 +126,8 @@ final class IslaDataPlane implements AutoCloseable {
         vnet -> prepare(resolvers, routes, vnet));
     NodeImds imds = track(new NodeImds(fabric, store, nodes::kubeletClientId, issuer, host));
     services.register(LogicalAddress.IMDS, 80, imds.address());
-    this.dataPlane = new DataPlane(nodes);
+    this.dataPlane = new DataPlane(nodes, TenantPrincipals.none(),
+        new RegistryStorageUsage(registry));
   }
 
   private static Set<String> exchangeable(Set<String> armAudiences) {

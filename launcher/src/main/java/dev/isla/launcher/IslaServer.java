@@ -68,7 +68,8 @@ public final class IslaServer implements AutoCloseable {
         settings.locations(), edge.armAudiences(), clock);
     String spObjectId = builtIn.principal().objectId();
     DataPlane ports = new DataPlane(dataPlane.ports().nodes(), principalId ->
-        principalId.equalsIgnoreCase(spObjectId) ? Optional.of("ServicePrincipal") : Optional.empty());
+        principalId.equalsIgnoreCase(spObjectId) ? Optional.of("ServicePrincipal") : Optional.empty(),
+        dataPlane.ports().registries());
     this.controlPlane = new ControlPlane(store, settings, clock, config.host(), config.armPort(),
         ports, edge.edge());
     builtIn.grantOwner(controlPlane.arm(), settings.subscriptionId());

@@ -11,6 +11,7 @@ import dev.isla.registry.storage.BlobStore;
 import dev.isla.registry.storage.LocalContent;
 import dev.isla.registry.storage.ManifestStore;
 import dev.isla.registry.storage.RepositoryStore;
+import dev.isla.registry.storage.StorageUsage;
 import dev.isla.registry.storage.TagStore;
 import dev.isla.registry.storage.driver.StorageDriver;
 import io.helidon.common.tls.Tls;
@@ -34,6 +35,7 @@ public final class RegistryServer implements AutoCloseable {
 
   private final WebServer server;
   private final Optional<WebServer> secureServer;
+  private final StorageUsage usage;
 
   /** Starts listening on {@code host:port} (0 picks a free port) with default settings. */
   public RegistryServer(RegistryCatalog catalog, StorageDriver driver, UpstreamMap upstreams,
@@ -55,6 +57,7 @@ public final class RegistryServer implements AutoCloseable {
    */
   public RegistryServer(RegistryCatalog catalog, StorageDriver driver, AccessPolicy policy,
       Settings settings, List<HttpService> services) {
+    this.usage = new StorageUsage(driver);
     BlobStore blobs = new BlobStore(driver);
     ManifestStore manifests = new ManifestStore(driver);
     TagStore tags = new TagStore(driver);
@@ -118,6 +121,11 @@ public final class RegistryServer implements AutoCloseable {
    * @param tls the key material; its certificate should cover every registry host name
    */
   public record Secure(int port, Tls tls) {}
+
+  /** Bytes stored for a registry (by its name, any case): see {@link StorageUsage}. */
+  public long storageBytes(String registryName) {
+    return usage.bytes(registryName.toLowerCase(java.util.Locale.ROOT));
+  }
 
   /** The port of the plain HTTP listener. */
   public int port() {

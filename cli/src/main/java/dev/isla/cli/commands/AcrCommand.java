@@ -83,7 +83,54 @@ public final class AcrCommand {
         CommandDef.of("acr repository show-tags", "Show tags for a repository.",
             inv -> Optional.of(registryClient(inv).tags(inv.required("--repository"), top(inv))),
             name, Arg.value("--repository").asRequired()
-                .help("The name of the repository."), Arg.value("--top").help("Limit.")));
+                .help("The name of the repository."), Arg.value("--top").help("Limit.")),
+        CommandDef.of("acr repository show-manifests", "Show manifests of a repository.",
+            inv -> Optional.of(registryClient(inv).manifests(inv.required("--repository"),
+                top(inv))), name, Arg.value("--repository").asRequired()
+                .help("The name of the repository."), Arg.value("--top").help("Limit.")),
+        CommandDef.of("acr repository delete", "Delete a repository or image in an Azure "
+            + "Container Registry.", AcrCommand::deleteRepository, name,
+            Arg.value("--repository").help("The name of the repository to delete."),
+            Arg.value("--image").help("The name of the image to delete: 'repository:tag' or "
+                + "'repository@digest'. Its manifest and every tag naming it are deleted."),
+            CrudCommand.yesArg()),
+        CommandDef.of("acr show-usage", "Get the storage usage for an Azure Container Registry.",
+            inv -> Optional.of(inv.arm().get(ArmClient.withApiVersion(
+                registryId(inv) + "/listUsages", API))), name, optionalGroup));
+  }
+
+  /**
+   * {@code --repository}: every tagged manifest (and so every tag) of it; {@code --image}: one
+   * manifest and the tags naming it. As az, asks first unless {@code --yes}.
+   */
+  private static Optional<JsonNode> deleteRepository(Invocation inv) {
+    Optional<String> image = inv.value("--image");
+    if (image.isPresent() == inv.has("--repository")) {
+      throw new CliException("usage error: --image IMAGE | --repository REPOSITORY", 2);
+    }
+    RegistryClient client = registryClient(inv);
+    String question = image.map(i -> "This operation will delete the manifest '" + i
+        + "' and all the following images: '" + i + "'.")
+        .orElseGet(() -> "This operation will delete the repository '"
+            + inv.required("--repository") + "' and all images in it.");
+    if (!inv.confirm(question + "\nAre you sure you want to continue?")) {
+      return Optional.empty();
+    }
+    if (image.isPresent()) {
+      String[] parts = image.get().split("(?=@)|:(?=[^/@:]+$)", 2);
+      if (parts.length != 2) {
+        throw new CliException("Image '" + image.get() + "' must be 'repository:tag' or "
+            + "'repository@digest'.", 2);
+      }
+      String reference = parts[1].startsWith("@") ? parts[1].substring(1) : parts[1];
+      client.deleteManifest(parts[0], client.digest(parts[0], reference));
+      return Optional.empty();
+    }
+    String repository = inv.required("--repository");
+    for (JsonNode manifest : client.manifests(repository, Optional.empty())) {
+      client.deleteManifest(repository, manifest.path("digest").asText());
+    }
+    return Optional.empty();
   }
 
   /** The registry named by {@code --ids}, or {@code -g} and {@code -n}, or by name alone. */

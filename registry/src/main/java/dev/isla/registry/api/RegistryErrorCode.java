@@ -45,8 +45,8 @@ public enum RegistryErrorCode {
   REGISTRY_UNKNOWN("NAME_UNKNOWN", 404, "registry unknown"),
   /** ACR's answer when a cache rule's source fails (research/aks-isolation.md §6.1). */
   UPSTREAM_FAILED("UNKNOWN", 424, "request to pull from source failed"),
-  /** An upstream transfer broke before any byte reached the client; retrying may work. */
-  UPSTREAM_INTERRUPTED("UNKNOWN", 502, "transfer from source failed"),
+  /** A cache rule's source answered 503; its {@code Retry-After} goes with it. */
+  UPSTREAM_UNAVAILABLE("UNAVAILABLE", 503, "service unavailable"),
   UNKNOWN("UNKNOWN", 500, "unknown error");
 
   private final String code;

@@ -77,6 +77,7 @@ public final class RegistryHttp implements Handler {
       if (!links.signed(exchange)) {
         authorize(exchange);
       }
+      refusePushIntoCache(exchange);
       dispatcher.dispatch(exchange);
     } catch (StreamAbortedException e) {
       // Headers and part of the body are out: only ending the connection tells the client.
@@ -155,6 +156,25 @@ public final class RegistryHttp implements Handler {
       case DENIED -> throw RegistryErrorCode.DENIED.exception("access to "
           + exchange.registry().loginServer() + " is denied");
     }
+  }
+
+  /**
+   * A repository a cache rule covers is filled from the rule's source only: ACR refuses pushes
+   * into it (uploads, mounts, manifests; Azure/acr#845). Deletes stay allowed.
+   */
+  private void refusePushIntoCache(Exchange exchange) {
+    if (Dispatcher.action(exchange) != AccessRequest.Action.PUSH) {
+      return;
+    }
+    String repository = exchange.route().repository().orElseThrow().value();
+    catalog.cacheRules(exchange.registry().name()).stream()
+        .filter(rule -> rule.upstreamRepository(repository).filter(u -> !u.isEmpty()).isPresent())
+        .findFirst().ifPresent(rule -> {
+          throw RegistryErrorCode.DENIED.exception("push to repository '" + repository
+              + "' is not allowed: it is the target of cache rule '" + rule.name()
+              + "' (source '" + rule.sourceRepository() + "'), whose content comes from the"
+              + " source only");
+        });
   }
 
   /**

@@ -31,8 +31,9 @@ final class BlobFlight {
   private final List<Runnable> onCommit = new ArrayList<>();
   private Outcome outcome = Outcome.PENDING;
   private OptionalLong size = OptionalLong.empty();
-  private String failure = "";
+  private UpstreamFailure failure = new UpstreamFailure("", 0, java.util.Optional.empty());
   private long notified;
+  private boolean reused;
 
   BlobFlight(Digest digest, StorageDriver driver) {
     this.digest = digest;
@@ -81,6 +82,22 @@ final class BlobFlight {
    */
   void commit() {
     writer.commit();
+    complete();
+  }
+
+  /**
+   * Ends the flight without a download: the blob was found stored already (another flight of
+   * it ended just before this one began). Readers are sent to the stored blob.
+   */
+  void reuseStored() {
+    synchronized (this) {
+      reused = true;
+    }
+    writer.close();
+    complete();
+  }
+
+  private void complete() {
     while (true) {
       List<Runnable> actions;
       synchronized (this) {
@@ -102,7 +119,7 @@ final class BlobFlight {
   }
 
   /** Ends the flight as failed and discards the bytes (readers get an error). */
-  void fail(String reason) {
+  void fail(UpstreamFailure reason) {
     // Discard first (a no-op after a commit), so no reader sees the failure before the bytes
     // are gone.
     writer.close();
@@ -126,11 +143,16 @@ final class BlobFlight {
     return outcome;
   }
 
+  /** Whether the flight ended on a blob already stored, without asking the source. */
+  synchronized boolean reused() {
+    return reused;
+  }
+
   synchronized OptionalLong size() {
     return size;
   }
 
-  synchronized String failure() {
+  synchronized UpstreamFailure failure() {
     return failure;
   }
 
@@ -195,7 +217,7 @@ final class BlobFlight {
       }
     }
     if (outcome != Outcome.COMMITTED) {
-      throw new IOException("download of " + digest + " from the upstream failed: " + failure);
+      throw new IOException("download of " + digest + " from the upstream failed: " + failure.reason());
     }
   }
 
@@ -208,7 +230,7 @@ final class BlobFlight {
           return position >= written ? -1 : written - position;
         }
         case FAILED, NOT_FOUND -> throw new IOException("download of " + digest
-            + " from the upstream failed: " + failure);
+            + " from the upstream failed: " + failure.reason());
         default -> {
           // The last written byte stays back until the digest is verified.
           if (written - 1 > position) {

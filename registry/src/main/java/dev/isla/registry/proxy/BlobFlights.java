@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -33,17 +34,17 @@ final class BlobFlights {
   }
 
   /** The flight for {@code digest}: joined if one is under way, else started. */
-  BlobFlight join(Digest digest, String host, String upstreamRepository) {
+  BlobFlight join(Digest digest, String host, String upstreamRepository,
+      BooleanSupplier storedForRequester) {
     BlobFlight[] started = new BlobFlight[1];
     BlobFlight flight = flights.computeIfAbsent(digest, d -> {
       started[0] = new BlobFlight(d, driver);
       return started[0];
     });
     if (started[0] != null) {
-      upstreamFetches.incrementAndGet();
       // A platform thread: the download must not queue behind the virtual threads it feeds.
       Thread.ofPlatform().daemon().name("upstream-" + digest.hex().substring(0, 12))
-          .start(() -> fetch(flight, host, upstreamRepository));
+          .start(() -> fetchUnlessStored(flight, host, upstreamRepository, storedForRequester));
     }
     return flight;
   }
@@ -51,6 +52,28 @@ final class BlobFlights {
   /** Downloads started so far (for metrics and tests). */
   long upstreamFetches() {
     return upstreamFetches.get();
+  }
+
+  /**
+   * A flight that ended just before this one was started may have stored the blob after the
+   * requester looked: then the stored blob is linked instead of asking the source again.
+   */
+  private void fetchUnlessStored(BlobFlight flight, String host, String repository,
+      BooleanSupplier storedForRequester) {
+    boolean stored;
+    try {
+      stored = storedForRequester.getAsBoolean();
+    } catch (RuntimeException e) {
+      finish(flight, () -> flight.fail(UpstreamFailure.of(e)));
+      return;
+    }
+    if (stored) {
+      flight.reuseStored();
+      flights.remove(flight.digest(), flight);
+      return;
+    }
+    upstreamFetches.incrementAndGet();
+    fetch(flight, host, repository);
   }
 
   private void fetch(BlobFlight flight, String host, String repository) {
@@ -62,7 +85,7 @@ final class BlobFlights {
         return;
       }
       if (response.status() != 200) {
-        finish(flight, () -> flight.fail("the upstream answered HTTP " + response.status()));
+        finish(flight, () -> flight.fail(UpstreamFailure.answered(response)));
         return;
       }
       OptionalLong length = response.contentLength();
@@ -77,7 +100,7 @@ final class BlobFlights {
       flights.remove(digest, flight);
     } catch (IOException | RuntimeException e) {
       LOG.log(Level.FINE, "upstream fetch of " + digest + " failed", e);
-      finish(flight, () -> flight.fail(e.getMessage() == null ? e.toString() : e.getMessage()));
+      finish(flight, () -> flight.fail(UpstreamFailure.of(e)));
     }
   }
 

@@ -50,19 +50,27 @@ final class PullThroughContent implements ContentSource {
     if (cached.isPresent()) {
       return cached;
     }
-    BlobFlight flight = flights.join(digest, match.host(), match.upstreamRepository());
+    if (blobs.linkedInRegistry(repository.registry(), digest)) {
+      // Stored for another repository of this registry (shared layers, the empty config):
+      // content-addressed, so linking it here is enough.
+      blobs.link(repository, digest);
+      return local.blob(repository, digest);
+    }
+    BlobFlight flight = flights.join(digest, match.host(), match.upstreamRepository(),
+        () -> blobs.linkedInRegistry(repository.registry(), digest));
     flight.whenCommitted(() -> blobs.link(repository, digest));
     BlobFlight.Outcome outcome;
     try {
       outcome = flight.awaitStart();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw UpstreamManifests.failed(match, "interrupted");
+      throw UpstreamFailure.of(e).exception(match);
     }
     return switch (outcome) {
       case NOT_FOUND -> Optional.empty();
-      case FAILED -> throw UpstreamManifests.failed(match, flight.failure());
-      case COMMITTED -> local.blob(repository, digest);
+      case FAILED -> throw flight.failure().exception(match);
+      case COMMITTED -> flight.reused() ? local.blob(repository, digest)
+          : local.blob(repository, digest).map(BlobContent::fetchedJustNow);
       case PENDING, STREAMING -> Optional.of(streaming(flight));
     };
   }

@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.HttpURLConnection;
 import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -90,8 +92,7 @@ public final class UpstreamClient {
         .append(URLEncoder.encode(s, StandardCharsets.UTF_8)).append('&'));
     Optional.ofNullable(params.get("scope")).ifPresent(s -> url.append("scope=")
         .append(URLEncoder.encode(s, StandardCharsets.UTF_8)));
-    HttpURLConnection connection = (HttpURLConnection) URI.create(url.toString()).toURL()
-        .openConnection();
+    HttpURLConnection connection = (HttpURLConnection) realmUrl(url.toString()).openConnection();
     connection.setConnectTimeout((int) connectTimeout.toMillis());
     connection.setReadTimeout((int) readTimeout.toMillis());
     if (connection.getResponseCode() != 200) {
@@ -106,6 +107,20 @@ public final class UpstreamClient {
       }
       long seconds = Math.max(60, body.path("expires_in").asLong(60));
       return new Token(value, System.nanoTime() + Duration.ofSeconds(seconds - 10).toNanos());
+    }
+  }
+
+  /** The token URL; a realm that is not an absolute http(s) URL is the source's fault. */
+  private static URL realmUrl(String url) throws IOException {
+    try {
+      URI uri = new URI(url);
+      if (!"http".equalsIgnoreCase(uri.getScheme()) && !"https".equalsIgnoreCase(uri.getScheme())
+          || uri.getHost() == null) {
+        throw new IOException("the upstream's token realm is not an http(s) URL: " + url);
+      }
+      return uri.toURL();
+    } catch (URISyntaxException | IllegalArgumentException e) {
+      throw new IOException("the upstream's token realm is not a valid URL: " + url);
     }
   }
 

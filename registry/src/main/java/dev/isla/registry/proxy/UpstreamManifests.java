@@ -1,7 +1,5 @@
 package dev.isla.registry.proxy;
 
-import dev.isla.registry.api.RegistryErrorCode;
-import dev.isla.registry.api.RegistryException;
 import dev.isla.registry.oci.Digest;
 import dev.isla.registry.oci.ManifestSummary;
 import dev.isla.registry.oci.MediaTypes;
@@ -49,7 +47,7 @@ final class UpstreamManifests {
       try {
         return fetch(match, repository, digest.toString(), Optional.of(digest));
       } catch (IOException e) {
-        throw failed(match, e.getMessage());
+        throw UpstreamFailure.of(e).exception(match);
       }
     });
   }
@@ -81,7 +79,7 @@ final class UpstreamManifests {
         return Optional.empty();
       }
       if (head.status() != 200) {
-        return fallBack(match, cached, key, "the source answered HTTP " + head.status());
+        return fallBack(match, cached, key, UpstreamFailure.answered(head));
       }
       Optional<Digest> digest = head.header("Docker-Content-Digest").filter(Digest::isDigest)
           .map(Digest::parse);
@@ -96,7 +94,7 @@ final class UpstreamManifests {
       checkedAt.put(key, System.nanoTime());
       return fetched.map(StoredManifest::withUpstream);
     } catch (IOException e) {
-      return fallBack(match, cached, key, e.getMessage());
+      return fallBack(match, cached, key, UpstreamFailure.of(e));
     }
   }
 
@@ -105,14 +103,14 @@ final class UpstreamManifests {
     try {
       return fetch(match, repository, reference, expected);
     } catch (IOException e) {
-      throw failed(match, e.getMessage());
+      throw UpstreamFailure.of(e).exception(match);
     }
   }
 
   private Optional<StoredManifest> fallBack(CacheRules.Match match,
-      Optional<StoredManifest> cached, String key, String reason) {
+      Optional<StoredManifest> cached, String key, UpstreamFailure failure) {
     if (cached.isEmpty()) {
-      throw failed(match, reason);
+      throw failure.exception(match);
     }
     checkedAt.put(key, System.nanoTime());
     return cached;
@@ -126,7 +124,7 @@ final class UpstreamManifests {
         return Optional.empty();
       }
       if (response.status() != 200) {
-        throw new IOException("the source answered HTTP " + response.status());
+        throw new UpstreamException(UpstreamFailure.answered(response));
       }
       byte[] bytes = read(response);
       Digest digest = expected.orElseGet(() -> Digest.sha256(bytes));
@@ -159,11 +157,5 @@ final class UpstreamManifests {
 
   private static String path(CacheRules.Match match, String reference) {
     return "/v2/" + match.upstreamRepository() + "/manifests/" + reference;
-  }
-
-  static RegistryException failed(CacheRules.Match match, String reason) {
-    return RegistryErrorCode.UPSTREAM_FAILED.exception("request to pull from source '"
-        + match.source() + "' for cache rule '" + match.rule().name() + "' has failed: "
-        + reason);
   }
 }

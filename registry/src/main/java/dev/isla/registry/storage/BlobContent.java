@@ -28,4 +28,30 @@ public interface BlobContent {
   default Optional<FileChannel> openChannel() {
     return Optional.empty();
   }
+
+  /** This blob, said to come from an upstream (one that this very request just fetched). */
+  default BlobContent fetchedJustNow() {
+    BlobContent stored = this;
+    return new BlobContent() {
+      @Override
+      public OptionalLong size() {
+        return stored.size();
+      }
+
+      @Override
+      public InputStream open(long offset) {
+        return stored.open(offset);
+      }
+
+      @Override
+      public boolean fromUpstream() {
+        return true;
+      }
+
+      @Override
+      public Optional<FileChannel> openChannel() {
+        return stored.openChannel();
+      }
+    };
+  }
 }

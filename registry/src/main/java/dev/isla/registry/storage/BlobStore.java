@@ -68,6 +68,19 @@ public final class BlobStore {
     return driver.blobSize(digest).isPresent();
   }
 
+  /**
+   * Whether {@code digest} is stored and linked into any repository of {@code registry}. Costs
+   * one metadata read per repository, so it is meant for misses that would otherwise go upstream.
+   */
+  public boolean linkedInRegistry(String registry, Digest digest) {
+    if (!stored(digest)) {
+      return false;
+    }
+    return driver.listMetadata("r/" + registry + "/repos").stream().anyMatch(folder ->
+        driver.readMetadata("r/" + registry + "/repos/" + folder + "/blobs/" + digest)
+            .isPresent());
+  }
+
   /** Makes {@code digest} (already stored) part of {@code repository}. */
   public void link(RepositoryId repository, Digest digest) {
     driver.writeMetadata(linkKey(repository, digest), new byte[0]);

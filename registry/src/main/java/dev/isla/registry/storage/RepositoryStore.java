@@ -12,15 +12,25 @@ public final class RepositoryStore {
     this.driver = driver;
   }
 
-  /** Names of the repositories holding anything, in lexical order. */
+  /**
+   * Names of the repositories holding a manifest or a tag, in lexical order: one holding only
+   * blobs (a push under way, or all its images deleted) is not listed, as its tag list is
+   * {@code NAME_UNKNOWN} too.
+   */
   public List<String> list(String registry) {
+    String repos = "r/" + registry + "/repos/";
     return driver.listMetadata("r/" + registry + "/repos").stream()
+        .filter(folder -> holdsImages(repos + folder))
         .map(folder -> folder.replace('+', '/')).sorted().toList();
   }
 
   /** Whether the repository holds any manifest or tag. */
   public boolean exists(RepositoryId repository) {
-    return !driver.listMetadata(repository.folder() + "/manifests").isEmpty()
-        || !driver.listMetadata(repository.folder() + "/tags").isEmpty();
+    return holdsImages(repository.folder());
+  }
+
+  private boolean holdsImages(String folder) {
+    return !driver.listMetadata(folder + "/manifests").isEmpty()
+        || !driver.listMetadata(folder + "/tags").isEmpty();
   }
 }

@@ -10,9 +10,16 @@ import java.util.stream.Stream;
 import java.util.zip.CRC32;
 
 /** Every file below a storage root with its size and CRC-32: equal snapshots, same storage. */
-record StorageSnapshot(Map<String, String> files) {
+public record StorageSnapshot(Map<String, String> files) {
 
-  static StorageSnapshot of(Path root) {
+  /** Only the files (folders left behind empty hold nothing). */
+  public Map<String, String> contentFiles() {
+    Map<String, String> only = new TreeMap<>(files);
+    only.values().removeIf("dir"::equals);
+    return only;
+  }
+
+  public static StorageSnapshot of(Path root) {
     Map<String, String> files = new TreeMap<>();
     try (Stream<Path> walk = Files.walk(root)) {
       for (Path path : walk.toList()) {

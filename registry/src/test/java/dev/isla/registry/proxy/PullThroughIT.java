@@ -181,6 +181,82 @@ class PullThroughIT {
   }
 
   @Test
+  void aBlobStoredForOneRepositoryIsLinkedIntoAnotherWithoutAnotherUpstreamFetch()
+      throws Exception {
+    start(Duration.ofMinutes(5));
+    String other = "oss/kubernetes/coredns";
+    upstream.blob(other, config);
+    String configPath = "/blobs/" + Digest.sha256(config);
+    assertThat(client.get("/v2/aks-managed-repository/" + REPO + configPath).body())
+        .isEqualTo(config);
+    HttpResponse<byte[]> linked = client.get("/v2/aks-managed-repository/" + other + configPath);
+    assertThat(linked.statusCode()).isEqualTo(200);
+    assertThat(linked.body()).isEqualTo(config);
+    assertThat(linked.headers().firstValue("X-Azure-Origin")).isEmpty();
+    // Many repositories at once, as nodes pulling different images sharing a layer do.
+    try (var pool = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+      List<java.util.concurrent.Future<HttpResponse<byte[]>>> pulls = new java.util.ArrayList<>();
+      for (int i = 0; i < 12; i++) {
+        String repository = "aks-managed-repository/oss/img" + (i % 6);
+        upstream.blob("oss/img" + (i % 6), layer);
+        pulls.add(pool.submit(() -> client.get("/v2/" + repository + "/blobs/"
+            + Digest.sha256(layer))));
+      }
+      for (var pull : pulls) {
+        assertThat(pull.get().body()).isEqualTo(layer);
+      }
+    }
+    assertThat(upstream.log()).filteredOn(line -> line.startsWith("GET ")
+        && line.endsWith(configPath)).hasSize(1);
+    assertThat(upstream.log()).filteredOn(line -> line.startsWith("GET ")
+        && line.endsWith("/blobs/" + Digest.sha256(layer))).hasSize(1);
+    assertThat(client.get("/v2/aks-managed-repository/oss/img5/blobs/" + Digest.sha256(layer))
+        .headers().firstValue("X-Azure-Origin")).isEmpty();
+  }
+
+  @Test
+  void aBlobOfAnotherRegistryIsNotLinkedButFetched() throws IOException {
+    start(Duration.ofMinutes(5));
+    fixture.catalog.put(dev.isla.registry.catalog.RegistryInfo.of("other"));
+    fixture.catalog.putRule("other", AKS);
+    String configPath = "/v2/aks-managed-repository/" + REPO + "/blobs/" + Digest.sha256(config);
+    assertThat(client.get(configPath).body()).isEqualTo(config);
+    assertThat(client.withHost("other.azurecr.io").get(configPath).body()).isEqualTo(config);
+    assertThat(upstream.count("GET /v2/" + REPO + "/blobs/")).isEqualTo(2);
+  }
+
+  @Test
+  void pushesIntoACachedRepositoryAreDeniedAndStoreNothing() throws IOException {
+    start(Duration.ofMinutes(5));
+    String cached = "/v2/aks-managed-repository/" + REPO;
+    client.get(cached + "/manifests/3.6");
+    var before = dev.isla.registry.fuzz.StorageSnapshot.of(root);
+    Digest pushed = Oci.pushBlob(client, "outside", config);
+    String denied = "push to repository 'aks-managed-repository/" + REPO + "' is not allowed: it"
+        + " is the target of cache rule 'aks-managed-mcr' (source 'mcr.microsoft.com/*')";
+    List<HttpResponse<byte[]>> pushes = List.of(
+        client.post(cached + "/blobs/uploads/", new byte[0]),
+        client.post(cached + "/blobs/uploads/?digest=" + Digest.sha256(layer), layer),
+        client.post(cached + "/blobs/uploads/?mount=" + pushed + "&from=outside", new byte[0]),
+        client.put(cached + "/manifests/3.7", manifest, "Content-Type", Oci.OCI_MANIFEST),
+        client.put("/v2/coredns/manifests/v1", manifest, "Content-Type", Oci.OCI_MANIFEST));
+    for (HttpResponse<byte[]> push : pushes) {
+      assertThat(push.statusCode()).isEqualTo(403);
+      assertThat(errorCode(push)).isEqualTo("DENIED");
+    }
+    assertThat(new String(pushes.get(0).body())).contains(denied);
+    assertThat(new String(pushes.get(4).body())).contains("cache rule 'pinned'");
+    var after = dev.isla.registry.fuzz.StorageSnapshot.of(root).contentFiles();
+    after.keySet().removeIf(file -> file.contains("outside") || file.contains(pushed.hex()));
+    assertThat(after).isEqualTo(before.contentFiles());
+    // Outside the rules pushes work, and cached content can still be deleted (as ACR allows).
+    assertThat(client.put("/v2/outside/manifests/v1", Oci.imageManifest(config), "Content-Type",
+        Oci.OCI_MANIFEST).statusCode()).isEqualTo(201);
+    assertThat(client.delete(cached + "/manifests/" + Digest.sha256(manifest)).statusCode())
+        .isEqualTo(202);
+  }
+
+  @Test
   void theAnonymousTokenFlowIsFollowed() throws IOException {
     start(Duration.ofMinutes(5));
     upstream.requireTokens();

@@ -17,16 +17,28 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A fake upstream registry for fault tests: serves manifests and blobs it was given, logs every
- * request ({@code METHOD path}), and can be told to misbehave per blob — corrupt a byte,
- * truncate, stall, drop the connection, or hold the body until released — or to require the
- * anonymous Bearer token flow.
+ * request ({@code METHOD path}), and can be told to misbehave per blob or manifest — corrupt a
+ * byte, truncate, stall, drop the connection, or hold the body until released —, to answer a
+ * scripted status with headers ({@code 503} with {@code Retry-After}…), to challenge with a
+ * broken token realm, to be down (connection refused) and up again on the same port, or to
+ * require the anonymous Bearer token flow.
  */
 final class ScriptedUpstream implements AutoCloseable {
 
   /** How a blob is served. */
   enum Fault { NONE, CORRUPT, TRUNCATE, STALL, DROP, HOLD }
 
-  private final HttpServer server;
+  /** A scripted answer instead of the content: a status with headers and an error body. */
+  record Answer(int status, Map<String, String> headers, long delayMillis) {
+    Answer(int status, Map<String, String> headers) {
+      this(status, headers, 0);
+    }
+  }
+
+  private volatile HttpServer server;
+  private final int port;
+  private final Map<String, Answer> answers = new ConcurrentHashMap<>();
+  private volatile String brokenRealm;
   private final Map<String, byte[]> manifests = new ConcurrentHashMap<>();
   private final Map<String, String> manifestTypes = new ConcurrentHashMap<>();
   private final Map<String, byte[]> blobs = new ConcurrentHashMap<>();
@@ -36,14 +48,50 @@ final class ScriptedUpstream implements AutoCloseable {
   private volatile boolean tokens;
 
   ScriptedUpstream() throws IOException {
-    server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
-    server.createContext("/", this::handle);
-    server.start();
+    server = listen(0);
+    port = server.getAddress().getPort();
+  }
+
+  private HttpServer listen(int onPort) throws IOException {
+    HttpServer listening = HttpServer.create(new InetSocketAddress("127.0.0.1", onPort), 0);
+    listening.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+    listening.createContext("/", this::handle);
+    listening.start();
+    return listening;
   }
 
   URI base() {
-    return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    return URI.create("http://127.0.0.1:" + port);
+  }
+
+  /** Stops listening: connections are refused until {@link #up()}. */
+  void down() {
+    server.stop(0);
+  }
+
+  /** Listens again on the same port. */
+  void up() throws IOException {
+    server = listen(port);
+  }
+
+  /**
+   * Answers every request whose last path segment is {@code reference} (a tag or digest; "*"
+   * for all but the token endpoint) with {@code answer} until {@link #healAll()}.
+   */
+  void answer(String reference, Answer answer) {
+    answers.put(reference, answer);
+  }
+
+  /** Challenges every unauthenticated request with a Bearer challenge naming {@code realm}. */
+  void brokenRealm(String realm) {
+    brokenRealm = realm;
+  }
+
+  /** Ends every scripted fault: answers, blob faults, the broken realm. */
+  void healAll() {
+    answers.clear();
+    faults.clear();
+    brokenRealm = null;
   }
 
   void manifest(String repository, String reference, String mediaType, byte[] bytes) {
@@ -99,6 +147,21 @@ final class ScriptedUpstream implements AutoCloseable {
         send(exchange, 401, "application/json", "{\"errors\":[]}".getBytes());
         return;
       }
+      if (brokenRealm != null) {
+        exchange.getResponseHeaders().add("WWW-Authenticate", "Bearer realm=\"" + brokenRealm
+            + "\",service=\"upstream\"");
+        send(exchange, 401, "application/json", "{\"errors\":[]}".getBytes());
+        return;
+      }
+      Answer answer = answers.getOrDefault(path.substring(path.lastIndexOf('/') + 1),
+          answers.get("*"));
+      if (answer != null) {
+        sleep(answer.delayMillis());
+        answer.headers().forEach(exchange.getResponseHeaders()::add);
+        send(exchange, answer.status(), "application/json",
+            "{\"errors\":[{\"code\":\"UNAVAILABLE\",\"message\":\"scripted\"}]}".getBytes());
+        return;
+      }
       int manifestAt = path.indexOf("/manifests/");
       int blobAt = path.indexOf("/blobs/");
       if (manifestAt > 0) {
@@ -126,7 +189,13 @@ final class ScriptedUpstream implements AutoCloseable {
       exchange.sendResponseHeaders(200, -1);
       return;
     }
-    send(exchange, 200, manifestTypes.get(key), bytes);
+    Fault fault = faults.getOrDefault(Digest.sha256(bytes), Fault.NONE);
+    if (fault == Fault.NONE) {
+      send(exchange, 200, manifestTypes.get(key), bytes);
+      return;
+    }
+    exchange.getResponseHeaders().add("Content-Type", manifestTypes.get(key));
+    writeFaulty(exchange, bytes, fault);
   }
 
   private void serveBlob(HttpExchange exchange, String key) throws IOException {
@@ -137,6 +206,11 @@ final class ScriptedUpstream implements AutoCloseable {
     }
     Fault fault = faults.getOrDefault(Digest.sha256(bytes), Fault.NONE);
     exchange.getResponseHeaders().add("Content-Type", "application/octet-stream");
+    writeFaulty(exchange, bytes, fault);
+  }
+
+  /** Sends half the body, then does what {@code fault} says with the rest. */
+  private void writeFaulty(HttpExchange exchange, byte[] bytes, Fault fault) throws IOException {
     exchange.sendResponseHeaders(200, bytes.length);
     OutputStream out = exchange.getResponseBody();
     int half = bytes.length / 2;
@@ -187,6 +261,10 @@ final class ScriptedUpstream implements AutoCloseable {
 
   @Override
   public void close() {
-    server.stop(0);
+    try {
+      server.stop(0);
+    } catch (IllegalStateException alreadyStopped) {
+      // down() stopped it already
+    }
   }
 }

@@ -16,6 +16,7 @@ import dev.isla.controlplane.arm.ProvisioningState;
 import dev.isla.controlplane.arm.ResourceProvider;
 import dev.isla.controlplane.arm.ResourceRequest;
 import dev.isla.controlplane.arm.Step;
+import dev.isla.controlplane.port.RegistryStorage;
 import dev.isla.controlplane.store.ResourceQuery;
 import dev.isla.controlplane.store.StoredResource;
 import java.util.List;
@@ -35,9 +36,11 @@ import java.util.Optional;
 public final class RegistryProvider implements ResourceProvider {
 
   private final Arm arm;
+  private final RegistryStorage storage;
 
-  public RegistryProvider(Arm arm) {
+  public RegistryProvider(Arm arm, RegistryStorage storage) {
     this.arm = arm;
+    this.storage = storage;
   }
 
   @Override
@@ -161,7 +164,8 @@ public final class RegistryProvider implements ResourceProvider {
     StoredResource registry = arm.store().get(id).orElseThrow(() -> arm.notFound(id));
     String location = registry.body().path("location").asText();
     return switch (subPath.getFirst().toLowerCase(java.util.Locale.ROOT)) {
-      case "listusages" -> RegistryUsages.of(RegistryBody.sku(registry.body(), Optional.empty()));
+      case "listusages" -> RegistryUsages.of(RegistryBody.sku(registry.body(), Optional.empty()),
+          storage.bytes(id.name()));
       case "privatelinkresources" -> privateLinkResources(id, location, subPath);
       default -> ResourceProvider.super.subResource(id, subPath, query);
     };

@@ -5,9 +5,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.isla.arm.Json;
 
 /**
- * {@code GET registries/{r}/listUsages} ({@code az acr show-usage}): the tier's included storage
- * and webhook quota. Storage use is 0 until the registry data plane reports what it holds, and
- * Isla has no webhooks (research/aks-isolation.md §4.4; limits from ACR's tier table).
+ * {@code GET registries/{r}/listUsages} ({@code az acr show-usage}): what ACR lists — storage
+ * ({@code Size}, the bytes the registry data plane holds for it, each blob once, against the
+ * tier's included storage), then {@code Webhooks}, {@code ScopeMaps} and {@code Tokens} against
+ * the tier's limits (ACR's tier table). Isla has no webhooks, scope maps or tokens, so those
+ * counts are 0.
  */
 final class RegistryUsages {
 
@@ -15,7 +17,7 @@ final class RegistryUsages {
 
   private RegistryUsages() {}
 
-  static ObjectNode of(RegistrySku sku) {
+  static ObjectNode of(RegistrySku sku, long storedBytes) {
     long storage = switch (sku) {
       case BASIC -> 10 * GIB;
       case STANDARD -> 100 * GIB;
@@ -26,9 +28,21 @@ final class RegistryUsages {
       case STANDARD -> 10;
       case PREMIUM -> 500;
     };
+    int scoped = switch (sku) {
+      case BASIC -> 100;
+      case STANDARD -> 500;
+      case PREMIUM -> 50_000;
+    };
     ArrayNode value = Json.array();
-    value.addObject().put("name", "Size").put("limit", storage).put("currentValue", 0).put("unit", "Bytes");
-    value.addObject().put("name", "Webhooks").put("limit", webhooks).put("currentValue", 0).put("unit", "Count");
+    usage(value, "Size", storage, storedBytes, "Bytes");
+    usage(value, "Webhooks", webhooks, 0, "Count");
+    usage(value, "ScopeMaps", scoped, 0, "Count");
+    usage(value, "Tokens", scoped, 0, "Count");
     return Json.object().set("value", value);
+  }
+
+  private static void usage(ArrayNode list, String name, long limit, long current, String unit) {
+    list.addObject().put("name", name).put("limit", limit).put("currentValue", current)
+        .put("unit", unit);
   }
 }

@@ -215,6 +215,10 @@ class RegistryIT {
     JsonNode usages = server.get(registry("usageacr") + "/listUsages" + API).json();
     assertThat(usages.path("value").get(0).path("name").asText()).isEqualTo("Size");
     assertThat(usages.path("value").get(0).path("limit").asLong()).isEqualTo(500L * 1024 * 1024 * 1024);
+    assertThat(usages.path("value").findValuesAsText("name"))
+        .containsExactly("Size", "Webhooks", "ScopeMaps", "Tokens");
+    // The control plane alone has no registry data plane: nothing is stored.
+    assertThat(usages.path("value").findValuesAsText("currentValue")).containsOnly("0");
     JsonNode list = server.get(registry("usageacr") + "/privateLinkResources" + API).json();
     assertThat(list.path("value").get(0).path("properties").path("requiredMembers").toString())
         .isEqualTo("[\"registry\",\"registry_data_eastus\"]");
