@@ -49,6 +49,8 @@ final class CrashLedger {
   final Map<String, ArmEntry> arm = new ConcurrentHashMap<>();
   /** Acknowledged blob uploads: digest → repository. */
   final Map<String, String> blobs = new ConcurrentHashMap<>();
+  /** Blob uploads sent but not acknowledged when the server died: digest → repository. */
+  final Map<String, String> blobsInFlight = new ConcurrentHashMap<>();
   final Map<String, Manifest> manifests = new ConcurrentHashMap<>();
   /** Tags moved by pushes: repository:tag → acknowledged digest, and a push in flight. */
   final Map<String, String> tags = new ConcurrentHashMap<>();
@@ -57,6 +59,8 @@ final class CrashLedger {
   final Map<String, String> pulled = new ConcurrentHashMap<>();
   /** Acknowledged long-running operations (status URL → resource URL) not yet seen ending. */
   final Map<String, String> operations = new ConcurrentHashMap<>();
+  /** The pull-through request last sent (printed after a kill). */
+  volatile String pullInFlight = "";
   final ConcurrentLinkedQueue<String> violations = new ConcurrentLinkedQueue<>();
   final AtomicInteger armWrites = new AtomicInteger();
   final AtomicInteger operationsEnded = new AtomicInteger();
@@ -64,6 +68,8 @@ final class CrashLedger {
   final AtomicInteger pushes = new AtomicInteger();
   final AtomicInteger fills = new AtomicInteger();
   final AtomicInteger clusterOps = new AtomicInteger();
+  /** Upload sessions on disk at the last audit (never committed nor deleted: kills cut them). */
+  final AtomicInteger uploadSessions = new AtomicInteger();
 
   ArmEntry entry(String url) {
     return arm.computeIfAbsent(url, ArmEntry::new);
@@ -95,6 +101,7 @@ final class CrashLedger {
     return "ARM writes acknowledged " + armWrites + " (" + arm.size() + " resources), "
         + "operations seen ending " + operationsEnded + ", blob uploads " + uploads
         + ", manifest pushes " + pushes + ", pull-through blobs " + fills
-        + ", cluster operations " + clusterOps + ", violations " + violations.size();
+        + ", cluster operations " + clusterOps + ", upload sessions left " + uploadSessions
+        + ", violations " + violations.size();
   }
 }

@@ -61,7 +61,7 @@ class CrashSafetyIT {
         workload(server, cycle, seed, images, killAfter);
         leftByCrash = RegistryAudit.tempFiles(data);
         System.out.println("crash: cycle " + cycle + " killed after " + killAfter + " ms, "
-            + leftByCrash.size() + " temp files left; " + ledger.summary());
+            + leftByCrash.size() + " temp files left, last pull " + ledger.pullInFlight + "; " + ledger.summary());
       }
       audit(started(server), leftByCrash);
       System.out.println("crash: " + cycles + " cycles in " + (System.nanoTime() - started) / 1_000_000_000

@@ -47,6 +47,7 @@ final class PullWorkload {
     }
     manifest.path("layers").forEach(l -> blobs.add(l.path("digest").asText()));
     for (String digest : blobs) {
+      ledger.pullInFlight = repo + "@" + digest + " since " + java.time.Instant.now();
       CrashHttp.Reply r = registry.send("GET", "/v2/" + repo + "/blobs/" + digest, null);
       if (r.status() != 200 || !RegistryClient.sha256(r.body()).equals(digest)) {
         ledger.violation("pull-through GET " + repo + "@" + digest + " answered " + r.status()
@@ -59,6 +60,7 @@ final class PullWorkload {
   }
 
   private JsonNode manifest(String repo, String reference) throws IOException, InterruptedException {
+    ledger.pullInFlight = repo + ":" + reference + " since " + java.time.Instant.now();
     CrashHttp.Reply r = registry.send("GET", "/v2/" + repo + "/manifests/" + reference, null,
         "Accept", RegistryClient.ACCEPT);
     if (r.status() != 200) {

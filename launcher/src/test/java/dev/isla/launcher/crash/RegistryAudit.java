@@ -20,7 +20,7 @@ import java.util.stream.Stream;
  * with its digest; every acknowledged manifest is served by digest and by its tag, and so is
  * every blob it references; a moved tag names the acknowledged image or the one in flight; every
  * tag of every repository in the catalog names a manifest whose blobs all exist (no partial
- * push visible). On disk: every file under {@code registry/blobs/} hashes to its name, every
+ * push visible); a blob whose upload the kill cut is absent or whole. On disk: every file under {@code registry/blobs/} hashes to its name, every
  * blob served whole through a cache rule is there, and none of the temp files the crash left
  * survived the restart.
  */
@@ -53,6 +53,14 @@ final class RegistryAudit {
     for (Map.Entry<String, String> blob : Map.copyOf(ledger.blobs).entrySet()) {
       blob(blob.getValue(), blob.getKey(), "acknowledged blob");
     }
+    for (Map.Entry<String, String> cut : Map.copyOf(ledger.blobsInFlight).entrySet()) {
+      CrashHttp.Reply r = registry.send("GET", "/v2/" + cut.getValue() + "/blobs/" + cut.getKey(), null);
+      if (r.status() != 404 && !(r.status() == 200 && RegistryClient.sha256(r.body()).equals(cut.getKey()))) {
+        ledger.violation("blob upload cut by the kill " + cut.getValue() + "@" + cut.getKey()
+            + ": GET answered " + r.status() + " with bytes of digest " + RegistryClient.sha256(r.body()));
+      }
+    }
+    ledger.blobsInFlight.clear();
     for (CrashLedger.Manifest m : List.copyOf(ledger.manifests.values())) {
       manifest(m.repository(), m.digest(), "acknowledged manifest " + m.repository() + ":" + m.tag());
       String byTag = head(m.repository(), "manifests/" + m.tag());
@@ -126,6 +134,12 @@ final class RegistryAudit {
   }
 
   private void disk() throws IOException {
+    Path uploads = data.resolve("registry").resolve("uploads");
+    if (Files.isDirectory(uploads)) {
+      try (Stream<Path> sessions = Files.list(uploads)) {
+        ledger.uploadSessions.set((int) sessions.count());
+      }
+    }
     Path blobs = data.resolve("registry").resolve("blobs").resolve("sha256");
     if (!Files.isDirectory(blobs)) {
       return;

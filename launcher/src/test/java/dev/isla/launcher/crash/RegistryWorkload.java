@@ -78,6 +78,7 @@ final class RegistryWorkload {
   private String upload(String repo, byte[] bytes, boolean chunked) throws IOException, InterruptedException {
     String digest = RegistryClient.sha256(bytes);
     String uploads = "/v2/" + repo + "/blobs/uploads/";
+    ledger.blobsInFlight.put(digest, repo);
     CrashHttp.Reply r;
     if (!chunked) {
       r = registry.send("POST", uploads + "?digest=" + digest, bytes, "Content-Type", "application/octet-stream");
@@ -102,6 +103,7 @@ final class RegistryWorkload {
       ledger.blobs.put(digest, repo);
       ledger.uploads.incrementAndGet();
     }
+    ledger.blobsInFlight.remove(digest);
     return digest;
   }
 
