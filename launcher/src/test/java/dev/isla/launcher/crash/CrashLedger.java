@@ -51,6 +51,12 @@ final class CrashLedger {
   final Map<String, String> blobs = new ConcurrentHashMap<>();
   /** Blob uploads sent but not acknowledged when the server died: digest → repository. */
   final Map<String, String> blobsInFlight = new ConcurrentHashMap<>();
+  /** A chunked upload the server acknowledged up to {@code acked} bytes (its session URL). */
+  record OpenUpload(String repository, String location, byte[] bytes, long acked, boolean committing) {}
+
+  /** Chunked uploads under way, by worker: resumed after the restart. */
+  final Map<Integer, OpenUpload> openUploads = new ConcurrentHashMap<>();
+  final AtomicInteger uploadsResumed = new AtomicInteger();
   final Map<String, Manifest> manifests = new ConcurrentHashMap<>();
   /** Tags moved by pushes: repository:tag → acknowledged digest, and a push in flight. */
   final Map<String, String> tags = new ConcurrentHashMap<>();
@@ -100,7 +106,7 @@ final class CrashLedger {
   String summary() {
     return "ARM writes acknowledged " + armWrites + " (" + arm.size() + " resources), "
         + "operations seen ending " + operationsEnded + ", blob uploads " + uploads
-        + ", manifest pushes " + pushes + ", pull-through blobs " + fills
+        + " (" + uploadsResumed + " resumed after a kill), manifest pushes " + pushes + ", pull-through blobs " + fills
         + ", cluster operations " + clusterOps + ", upload sessions left " + uploadSessions
         + ", violations " + violations.size();
   }

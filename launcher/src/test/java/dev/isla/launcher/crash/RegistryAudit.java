@@ -61,6 +61,10 @@ final class RegistryAudit {
       }
     }
     ledger.blobsInFlight.clear();
+    for (CrashLedger.OpenUpload open : List.copyOf(ledger.openUploads.values())) {
+      resume(open);
+    }
+    ledger.openUploads.clear();
     for (CrashLedger.Manifest m : List.copyOf(ledger.manifests.values())) {
       manifest(m.repository(), m.digest(), "acknowledged manifest " + m.repository() + ":" + m.tag());
       String byTag = head(m.repository(), "manifests/" + m.tag());
@@ -83,6 +87,48 @@ final class RegistryAudit {
     ledger.tagsInFlight.clear();
     catalog();
     disk();
+  }
+
+  /**
+   * A chunked upload the kill interrupted resumes as the spec describes: its status says how
+   * much the server holds (at least what it acknowledged: a chunk it was writing may have partly
+   * landed), the rest is sent from there, and the blob commits with its digest.
+   */
+  private void resume(CrashLedger.OpenUpload open) throws IOException, InterruptedException {
+    String what = "upload " + open.location() + " acknowledged to " + open.acked() + " bytes";
+    CrashHttp.Reply status = registry.send("GET", open.location(), null);
+    if (status.status() == 404 && open.committing()) {
+      return;
+    }
+    if (status.status() != 204) {
+      ledger.violation(what + ": status answered " + status.status() + ": " + status.text());
+      return;
+    }
+    long held = Long.parseLong(status.header("Range").replaceFirst("^0-", "")) + 1;
+    held = held == 1 && open.acked() == 0 ? 0 : held;
+    if (held < open.acked() || held > open.bytes().length) {
+      ledger.violation(what + ": the server holds " + held + " of " + open.bytes().length);
+      return;
+    }
+    String location = open.location();
+    if (held < open.bytes().length) {
+      CrashHttp.Reply r = registry.send("PATCH", location, java.util.Arrays.copyOfRange(open.bytes(), (int) held,
+          open.bytes().length), "Content-Type", "application/octet-stream",
+          "Content-Range", held + "-" + (open.bytes().length - 1));
+      if (r.status() != 202) {
+        ledger.violation(what + ": PATCH from " + held + " answered " + r.status() + ": " + r.text());
+        return;
+      }
+      location = RegistryClient.path(r.header("Location"));
+    }
+    String digest = RegistryClient.sha256(open.bytes());
+    CrashHttp.Reply done = registry.send("PUT", location + (location.contains("?") ? "&" : "?") + "digest=" + digest, null);
+    if (done.status() != 201) {
+      ledger.violation(what + ": commit answered " + done.status() + ": " + done.text());
+      return;
+    }
+    ledger.blobs.put(digest, open.repository());
+    ledger.uploadsResumed.incrementAndGet();
   }
 
   private void catalog() throws IOException, InterruptedException {

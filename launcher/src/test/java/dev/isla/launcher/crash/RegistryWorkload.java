@@ -25,7 +25,10 @@ final class RegistryWorkload {
     this.random = random;
   }
 
+  private int worker;
+
   void run(int worker, int cycle, BooleanSupplier stop) throws IOException, InterruptedException {
+    this.worker = worker;
     String repo = "app/w" + worker;
     for (int i = 0; !stop.getAsBoolean(); i++) {
       push(repo, "c" + cycle + "-" + i, "w" + worker + "c" + cycle + "n" + i);
@@ -88,6 +91,7 @@ final class RegistryWorkload {
         return digest;
       }
       String location = RegistryClient.path(r.header("Location"));
+      ledger.openUploads.put(worker, new CrashLedger.OpenUpload(repo, location, bytes, 0, false));
       for (int off = 0; off < bytes.length; off += CHUNK) {
         int end = Math.min(bytes.length, off + CHUNK);
         r = registry.send("PATCH", location, Arrays.copyOfRange(bytes, off, end),
@@ -96,8 +100,11 @@ final class RegistryWorkload {
           return digest;
         }
         location = RegistryClient.path(r.header("Location"));
+        ledger.openUploads.put(worker, new CrashLedger.OpenUpload(repo, location, bytes, end, false));
       }
+      ledger.openUploads.put(worker, new CrashLedger.OpenUpload(repo, location, bytes, bytes.length, true));
       r = registry.send("PUT", location + (location.contains("?") ? "&" : "?") + "digest=" + digest, null);
+      ledger.openUploads.remove(worker);
     }
     if (expect(r, 201, "PUT blob " + digest)) {
       ledger.blobs.put(digest, repo);
