@@ -2,6 +2,7 @@ package dev.isla.launcher.crash;
 
 import dev.isla.launcher.crash.CrashLedger.ArmState;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
@@ -46,15 +47,9 @@ final class ArmWorkload {
         .json().path("properties").path("principalId").asText("");
     String vnet = rg + "/providers/Microsoft.Network/virtualNetworks/vnet" + NET_API;
     writes.awaitIfRunning(writes.put(vnet, vnetBody("vnet-" + key, i), ArmState.present(TAG, "vnet-" + key)), LRO_BOUND);
-    String acrId = rg + "/providers/Microsoft.ContainerRegistry/registries/cr" + key;
-    writes.awaitIfRunning(writes.put(acrId + ACR_API, tagged("acr-" + key, ",\"sku\":{\"name\":\"Premium\"}"),
-        ArmState.present(TAG, "acr-" + key)), LRO_BOUND);
-    String target = key + "/*";
-    writes.awaitIfRunning(writes.put(acrId + "/cacheRules/mcr-all" + ACR_API,
-        "{\"properties\":{\"sourceRepository\":\"mcr.microsoft.com/*\",\"targetRepository\":\"" + target + "\"}}",
-        ArmState.present("/properties/targetRepository", target)), LRO_BOUND);
+    String acrId = registryWithRule(rg, key);
     String assignment = acrId + "/providers/Microsoft.Authorization/roleAssignments/"
-        + UUID.nameUUIDFromBytes(key.getBytes()) + AUTH_API;
+        + UUID.nameUUIDFromBytes(key.getBytes(StandardCharsets.UTF_8)) + AUTH_API;
     if (!principal.isEmpty()) {
       writes.put(assignment, "{\"properties\":{\"roleDefinitionId\":\"/subscriptions/" + ep.subscription()
           + "/providers/Microsoft.Authorization/roleDefinitions/" + ACR_PULL + "\",\"principalId\":\""
@@ -70,6 +65,18 @@ final class ArmWorkload {
     String empty = ep.sub() + "/resourceGroups/crash-empty-" + key + RG_API;
     writes.put(empty, tagged("empty-" + key, ""), ArmState.present(TAG, "empty-" + key));
     writes.awaitIfRunning(writes.delete(empty), LRO_BOUND);
+  }
+
+  /** A Premium registry (LRO) with a cache rule for MCR (LRO), both awaited; the registry's id. */
+  private String registryWithRule(String rg, String key) throws IOException, InterruptedException {
+    String acrId = rg + "/providers/Microsoft.ContainerRegistry/registries/cr" + key;
+    writes.awaitIfRunning(writes.put(acrId + ACR_API, tagged("acr-" + key, ",\"sku\":{\"name\":\"Premium\"}"),
+        ArmState.present(TAG, "acr-" + key)), LRO_BOUND);
+    String target = key + "/*";
+    writes.awaitIfRunning(writes.put(acrId + "/cacheRules/mcr-all" + ACR_API,
+        "{\"properties\":{\"sourceRepository\":\"mcr.microsoft.com/*\",\"targetRepository\":\"" + target + "\"}}",
+        ArmState.present("/properties/targetRepository", target)), LRO_BOUND);
+    return acrId;
   }
 
   static String tagged(String marker, String more) {

@@ -50,6 +50,18 @@ final class RegistryAudit {
         ledger.violation("temp file left by the crash still there after the restart: " + data.relativize(temp));
       }
     }
+    blobs();
+    for (CrashLedger.OpenUpload open : List.copyOf(ledger.openUploads.values())) {
+      resume(open);
+    }
+    ledger.openUploads.clear();
+    manifests();
+    tags();
+    catalog();
+    disk();
+  }
+
+  private void blobs() throws IOException, InterruptedException {
     for (Map.Entry<String, String> blob : Map.copyOf(ledger.blobs).entrySet()) {
       blob(blob.getValue(), blob.getKey(), "acknowledged blob");
     }
@@ -61,20 +73,24 @@ final class RegistryAudit {
       }
     }
     ledger.blobsInFlight.clear();
-    for (CrashLedger.OpenUpload open : List.copyOf(ledger.openUploads.values())) {
-      resume(open);
-    }
-    ledger.openUploads.clear();
+  }
+
+  private void manifests() throws IOException, InterruptedException {
     for (CrashLedger.Manifest m : List.copyOf(ledger.manifests.values())) {
-      manifest(m.repository(), m.digest(), "acknowledged manifest " + m.repository() + ":" + m.tag());
+      String name = m.repository() + ":" + m.tag();
+      manifest(m.repository(), m.digest(), "acknowledged manifest " + name);
       String byTag = head(m.repository(), "manifests/" + m.tag());
       if (!byTag.equals(m.digest())) {
-        ledger.violation("tag " + m.repository() + ":" + m.tag() + " acknowledged as " + m.digest() + ", names " + byTag);
+        ledger.violation("tag " + name + " acknowledged as " + m.digest() + ", names " + byTag);
       }
       for (String b : m.blobs()) {
-        blob(m.repository(), b, "blob of acknowledged manifest " + m.repository() + ":" + m.tag());
+        blob(m.repository(), b, "blob of acknowledged manifest " + name);
       }
     }
+  }
+
+  /** A moved tag names what was acknowledged last, or the push in flight; the one found counts. */
+  private void tags() throws IOException, InterruptedException {
     for (Map.Entry<String, String> tag : Map.copyOf(ledger.tags).entrySet()) {
       String[] parts = tag.getKey().split(":");
       String now = head(parts[0], "manifests/" + parts[1]);
@@ -85,8 +101,6 @@ final class RegistryAudit {
       ledger.tags.put(tag.getKey(), now);
     }
     ledger.tagsInFlight.clear();
-    catalog();
-    disk();
   }
 
   /**

@@ -47,14 +47,7 @@ final class RegistryWorkload {
       layers.add(upload(repo, layer, random.nextBoolean()));
       sizes.add(layer.length);
     }
-    StringBuilder m = new StringBuilder("{\"schemaVersion\":2,\"mediaType\":\"" + RegistryClient.OCI_MANIFEST
-        + "\",\"config\":{\"mediaType\":\"application/vnd.oci.image.config.v1+json\",\"digest\":\""
-        + configDigest + "\",\"size\":" + config.length + "},\"layers\":[");
-    for (int l = 0; l < layers.size(); l++) {
-      m.append(l == 0 ? "" : ",").append("{\"mediaType\":\"application/vnd.oci.image.layer.v1.tar\","
-          + "\"digest\":\"").append(layers.get(l)).append("\",\"size\":").append(sizes.get(l)).append('}');
-    }
-    byte[] manifest = RegistryClient.utf8(m.append("]}").toString());
+    byte[] manifest = manifest(configDigest, config.length, layers, sizes);
     String digest = RegistryClient.sha256(manifest);
     List<String> blobs = new ArrayList<>(layers);
     blobs.add(configDigest);
@@ -70,6 +63,17 @@ final class RegistryWorkload {
     ledger.tagsInFlight.remove(latest);
   }
 
+  private static byte[] manifest(String config, int configSize, List<String> layers, List<Integer> sizes) {
+    StringBuilder m = new StringBuilder("{\"schemaVersion\":2,\"mediaType\":\"" + RegistryClient.OCI_MANIFEST
+        + "\",\"config\":{\"mediaType\":\"application/vnd.oci.image.config.v1+json\",\"digest\":\""
+        + config + "\",\"size\":" + configSize + "},\"layers\":[");
+    for (int l = 0; l < layers.size(); l++) {
+      m.append(l == 0 ? "" : ",").append("{\"mediaType\":\"application/vnd.oci.image.layer.v1.tar\","
+          + "\"digest\":\"").append(layers.get(l)).append("\",\"size\":").append(sizes.get(l)).append('}');
+    }
+    return RegistryClient.utf8(m.append("]}").toString());
+  }
+
   private boolean putManifest(String repo, String tag, byte[] manifest)
       throws IOException, InterruptedException {
     CrashHttp.Reply r = registry.send("PUT", "/v2/" + repo + "/manifests/" + tag, manifest,
@@ -80,38 +84,44 @@ final class RegistryWorkload {
   /** Uploads {@code bytes}; the digest, recorded as acknowledged once the 201 came. */
   private String upload(String repo, byte[] bytes, boolean chunked) throws IOException, InterruptedException {
     String digest = RegistryClient.sha256(bytes);
-    String uploads = "/v2/" + repo + "/blobs/uploads/";
     ledger.blobsInFlight.put(digest, repo);
-    CrashHttp.Reply r;
-    if (!chunked) {
-      r = registry.send("POST", uploads + "?digest=" + digest, bytes, "Content-Type", "application/octet-stream");
-    } else {
-      r = registry.send("POST", uploads, null);
-      if (!expect(r, 202, "POST upload " + repo)) {
-        return digest;
-      }
-      String location = RegistryClient.path(r.header("Location"));
-      ledger.openUploads.put(worker, new CrashLedger.OpenUpload(repo, location, bytes, 0, false));
-      for (int off = 0; off < bytes.length; off += CHUNK) {
-        int end = Math.min(bytes.length, off + CHUNK);
-        r = registry.send("PATCH", location, Arrays.copyOfRange(bytes, off, end),
-            "Content-Type", "application/octet-stream", "Content-Range", off + "-" + (end - 1));
-        if (!expect(r, 202, "PATCH upload " + repo)) {
-          return digest;
-        }
-        location = RegistryClient.path(r.header("Location"));
-        ledger.openUploads.put(worker, new CrashLedger.OpenUpload(repo, location, bytes, end, false));
-      }
-      ledger.openUploads.put(worker, new CrashLedger.OpenUpload(repo, location, bytes, bytes.length, true));
-      r = registry.send("PUT", location + (location.contains("?") ? "&" : "?") + "digest=" + digest, null);
-      ledger.openUploads.remove(worker);
-    }
-    if (expect(r, 201, "PUT blob " + digest)) {
+    CrashHttp.Reply r = chunked ? chunked(repo, bytes, digest)
+        : registry.send("POST", "/v2/" + repo + "/blobs/uploads/?digest=" + digest, bytes,
+            "Content-Type", "application/octet-stream");
+    if (r != null && expect(r, 201, "PUT blob " + digest)) {
       ledger.blobs.put(digest, repo);
       ledger.uploads.incrementAndGet();
     }
     ledger.blobsInFlight.remove(digest);
     return digest;
+  }
+
+  /**
+   * POST, a PATCH per 256 KiB chunk, PUT with the digest; the session and the bytes it
+   * acknowledged are kept in the ledger so the audit can resume it. The commit's answer, or null
+   * after a refusal.
+   */
+  private CrashHttp.Reply chunked(String repo, byte[] bytes, String digest) throws IOException, InterruptedException {
+    CrashHttp.Reply r = registry.send("POST", "/v2/" + repo + "/blobs/uploads/", null);
+    if (!expect(r, 202, "POST upload " + repo)) {
+      return null;
+    }
+    String location = RegistryClient.path(r.header("Location"));
+    ledger.openUploads.put(worker, new CrashLedger.OpenUpload(repo, location, bytes, 0, false));
+    for (int off = 0; off < bytes.length; off += CHUNK) {
+      int end = Math.min(bytes.length, off + CHUNK);
+      r = registry.send("PATCH", location, Arrays.copyOfRange(bytes, off, end),
+          "Content-Type", "application/octet-stream", "Content-Range", off + "-" + (end - 1));
+      if (!expect(r, 202, "PATCH upload " + repo)) {
+        return null;
+      }
+      location = RegistryClient.path(r.header("Location"));
+      ledger.openUploads.put(worker, new CrashLedger.OpenUpload(repo, location, bytes, end, false));
+    }
+    ledger.openUploads.put(worker, new CrashLedger.OpenUpload(repo, location, bytes, bytes.length, true));
+    r = registry.send("PUT", location + (location.contains("?") ? "&" : "?") + "digest=" + digest, null);
+    ledger.openUploads.remove(worker);
+    return r;
   }
 
   private boolean expect(CrashHttp.Reply r, int status, String what) {
