@@ -36,7 +36,8 @@ class CrashSafetyIT {
       + "Microsoft.ContainerService/features/NetworkIsolatedClusterPreview";
 
   @TempDir Path data;
-  @TempDir Path logs;
+  /** Server logs, kept after the run (target/crash-logs/seed-N). */
+  private Path logs;
 
   private final CrashHttp http = new CrashHttp();
   private final CrashLedger ledger = new CrashLedger();
@@ -48,6 +49,7 @@ class CrashSafetyIT {
     long seed = Long.parseLong(env("ISLA_CRASH_SEED", String.valueOf(System.nanoTime() % 1_000_000)));
     System.out.println("crash: seed " + seed + ", " + cycles + " cycles (ISLA_CRASH_SEED=" + seed + " replays it)");
     Random random = new Random(seed);
+    logs = java.nio.file.Files.createDirectories(Path.of("target", "crash-logs", "seed-" + seed)).toAbsolutePath();
     CrashServer server = new CrashServer(data, logs, Duration.ofMillis(250));
     long started = System.nanoTime();
     try {

@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class CrashServer {
 
+  static final Duration START_BOUND = Duration.ofSeconds(180);
   private final Path data;
   private final Path logs;
   private final Duration operationDelay;
@@ -34,7 +35,11 @@ final class CrashServer {
     this.operationDelay = operationDelay;
   }
 
-  /** Starts a server on the data folder and waits (at most 60 s) until it serves. */
+  /**
+   * Starts a server on the data folder and waits until it serves, at most {@link #START_BOUND}
+   * (generous: a start on a loaded 2-core machine has taken 57 s); past it, the server's
+   * threads are dumped next to its log before failing.
+   */
   Endpoints start() throws IOException, InterruptedException {
     List<String> cmd = List.of(ProcessHandle.current().info().command().orElse("java"),
         "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xss512k",
@@ -43,7 +48,7 @@ final class CrashServer {
         "--operation-delay", String.valueOf(operationDelay.toMillis()));
     process = new ProcessBuilder(cmd).redirectErrorStream(true)
         .redirectOutput(logs.resolve("server-" + (starts++) + ".log").toFile()).start();
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    long deadline = System.nanoTime() + START_BOUND.toNanos();
     while (System.nanoTime() < deadline) {
       var state = InstanceStates.live(data, process.pid());
       if (state.isPresent()) {
@@ -57,7 +62,17 @@ final class CrashServer {
       }
       Thread.sleep(25);
     }
-    throw new IllegalStateException("the server did not publish its state in 60 s; see " + logs);
+    dumpThreads(starts - 1);
+    throw new IllegalStateException("the server did not publish its state in "
+        + START_BOUND.toSeconds() + " s; see " + logs);
+  }
+
+  private void dumpThreads(int start) throws IOException, InterruptedException {
+    String jcmd = Path.of(ProcessHandle.current().info().command().orElse("java"))
+        .resolveSibling("jcmd").toString();
+    new ProcessBuilder(jcmd, String.valueOf(process.pid()), "Thread.print")
+        .redirectErrorStream(true).redirectOutput(logs.resolve("server-" + start + "-threads.txt").toFile())
+        .start().waitFor(30, TimeUnit.SECONDS);
   }
 
   Endpoints endpoints() {
