@@ -5,11 +5,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
@@ -18,10 +21,14 @@ import java.util.function.Function;
 /**
  * Upload sessions as files under one folder. The sha256 of each session is kept up to date in
  * memory as chunks arrive, so committing needs no second pass over the bytes; after a restart
- * (or for sha512) the file is hashed once at commit.
+ * (or for sha512) the file is hashed once at commit. Sessions survive restarts (a client may
+ * resume them); one untouched for {@link #MAX_IDLE} is abandoned and removed at start, as
+ * Distribution's upload purging does, so sessions cut by crashes don't pile up forever.
  */
 final class FileUploads {
 
+  /** How long a session may sit untouched before the next start removes it. */
+  static final Duration MAX_IDLE = Duration.ofDays(7);
   private static final int BUFFER = 64 * 1024;
 
   private final Path folder;
@@ -31,6 +38,17 @@ final class FileUploads {
   FileUploads(Path folder, Function<Digest, Path> blobPath) throws IOException {
     this.folder = Files.createDirectories(folder);
     this.blobPath = blobPath;
+    purgeIdle(Instant.now().minus(MAX_IDLE));
+  }
+
+  private void purgeIdle(Instant before) throws IOException {
+    try (DirectoryStream<Path> sessions = Files.newDirectoryStream(folder)) {
+      for (Path session : sessions) {
+        if (Files.getLastModifiedTime(session).toInstant().isBefore(before)) {
+          Files.deleteIfExists(session);
+        }
+      }
+    }
   }
 
   void create(String id) {

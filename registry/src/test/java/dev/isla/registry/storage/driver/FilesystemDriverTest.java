@@ -50,4 +50,19 @@ class FilesystemDriverTest extends StorageDriverContract {
     reopened.commitUpload("u1", Digest.sha256(new byte[] {1, 2, 3}));
     assertThat(reopened.blobSize(Digest.sha256(new byte[] {1, 2, 3}))).hasValue(3);
   }
+
+  @Test
+  void anUploadUntouchedForAWeekIsRemovedAtStartAndARecentOneKept() throws IOException {
+    Path folder = root.resolve("idle");
+    StorageDriver driver = new FilesystemDriver(folder);
+    driver.createUpload("old");
+    driver.createUpload("recent");
+    driver.appendUpload("recent", new java.io.ByteArrayInputStream(new byte[] {1}),
+        java.util.OptionalLong.empty());
+    Files.setLastModifiedTime(folder.resolve("uploads/old"), java.nio.file.attribute.FileTime
+        .from(java.time.Instant.now().minus(FileUploads.MAX_IDLE).minusSeconds(60)));
+    StorageDriver reopened = new FilesystemDriver(folder);
+    assertThat(reopened.uploadSize("old")).isEmpty();
+    assertThat(reopened.uploadSize("recent")).hasValue(1);
+  }
 }
