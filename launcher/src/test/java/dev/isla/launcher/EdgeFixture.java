@@ -87,6 +87,18 @@ final class EdgeFixture implements AutoCloseable {
     return Json.parse(r.body());
   }
 
+  /** Assigns the built-in role {@code roleId} to {@code identity} on {@code rg1}, over plain HTTP. */
+  void grant(JsonNode identity, String roleId) throws Exception {
+    String body = "{\"properties\":{\"roleDefinitionId\":\"" + sub()
+        + "/providers/Microsoft.Authorization/roleDefinitions/" + roleId + "\",\"principalId\":\""
+        + identity.path("properties").path("principalId").asText()
+        + "\",\"principalType\":\"ServicePrincipal\"}}";
+    HttpResponse<String> r = send("PUT", "/resourceGroups/rg1/providers/Microsoft.Authorization/"
+        + "roleAssignments/" + java.util.UUID.randomUUID() + "?api-version=2022-04-01", body,
+        Optional.empty());
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+  }
+
   /** The host's MSI endpoint as az 2.45 calls it: {@code POST}, form body, {@code Metadata: true}. */
   HttpResponse<String> msi(String form) throws Exception {
     return http.send(HttpRequest.newBuilder(URI.create(edge.hostImds().msiEndpoint()))

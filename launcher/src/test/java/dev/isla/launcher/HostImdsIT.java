@@ -66,6 +66,10 @@ class HostImdsIT {
     String id = identity.path("id").asText();
     String clientId = identity.path("properties").path("clientId").asText();
     String principalId = identity.path("properties").path("principalId").asText();
+    String before = arm.msiToken("client_id=" + clientId);
+    assertThat(arm.send("GET", "/resourcegroups/rg1?api-version=2021-04-01", null,
+        Optional.of(before)).statusCode()).as("no role yet").isEqualTo(403);
+    arm.grant(identity, "acdd72a7-3385-48ef-bd42-f606fba81ae7"); // Reader
 
     for (String selector : List.of("client_id=" + clientId, "object_id=" + principalId, "msi_res_id=" + enc(id))) {
       String token = arm.msiToken(selector);

@@ -26,6 +26,7 @@ class SystemDataIT {
   private static final String IDENTITIES = "/resourceGroups/rg1/providers/Microsoft.ManagedIdentity/userAssignedIdentities/";
   private static final String API = "?api-version=2023-01-31";
   private static final String READER = "acdd72a7-3385-48ef-bd42-f606fba81ae7";
+  private static final String OWNER = "8e3af657-a8ff-443c-a75c-2fe8c4bcb635";
 
   @TempDir static Path data;
   static EdgeFixture arm;
@@ -36,6 +37,8 @@ class SystemDataIT {
   static void start() throws Exception {
     arm = new EdgeFixture(data);
     updater = arm.createIdentity("updater");
+    // ARM authorizes token callers: the updater writes resources and role assignments in rg1.
+    arm.grant(updater, OWNER);
     updaterToken = arm.msiToken("client_id=" + clientId(updater));
   }
 
