@@ -27,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * ({@link ArmAudit}, {@link RegistryAudit}) before the next cycle. Every violation is collected
  * and the test fails listing them.
  *
- * <p>{@code ISLA_CRASH_CYCLES} (default 8) sets the number of kills, {@code ISLA_CRASH_SEED}
+ * <p>{@code ISLA_CRASH_CYCLES} (default 5) sets the number of kills, {@code ISLA_CRASH_SEED}
  * the seed of the kill moments and of the workload's data (printed, to replay a run).
  */
 class CrashSafetyIT {
@@ -45,7 +45,7 @@ class CrashSafetyIT {
 
   @Test
   void everyAcknowledgedWriteSurvivesKillMinusNine() throws Exception {
-    int cycles = Integer.parseInt(env("ISLA_CRASH_CYCLES", "8"));
+    int cycles = Integer.parseInt(env("ISLA_CRASH_CYCLES", "5"));
     long seed = Long.parseLong(env("ISLA_CRASH_SEED", String.valueOf(System.nanoTime() % 1_000_000)));
     System.out.println("crash: seed " + seed + ", " + cycles + " cycles (ISLA_CRASH_SEED=" + seed + " replays it)");
     Random random = new Random(seed);
