@@ -144,9 +144,12 @@ check_match "private registry from the host" "don't have access to registry '$AC
 check_eq "the proxy refuses other names" 403 "$(curl -s -o /dev/null -w '%{http_connect}' --proxy "$HTTPS_PROXY" https://example.com/ || true)"
 
 # az login --identity through the host's managed-identity endpoint (MSI_ENDPOINT): the kubelet
-# identity (AcrPull on the public registry) pulls but cannot push; its changes are its own.
+# identity (AcrPull on the public registry, Reader on the group) reads and pulls, but cannot push
+# nor change the registry (ARM authorizes it by its roles: 403 AuthorizationFailed).
 raz rest --method put --url "$PUBACR_ID/providers/Microsoft.Authorization/roleAssignments/$(python3 -c 'import uuid; print(uuid.uuid4())')?api-version=2022-04-01" \
   --body "{\"properties\":{\"roleDefinitionId\":\"$SUB/providers/Microsoft.Authorization/roleDefinitions/7f951dda-4ed3-4680-a7ca-43fe172d538d\",\"principalId\":\"$KUBELET_PRINCIPAL\",\"principalType\":\"ServicePrincipal\"}}" -o none
+raz rest --method put --url "$RGID/providers/Microsoft.Authorization/roleAssignments/$(python3 -c 'import uuid; print(uuid.uuid4())')?api-version=2022-04-01" \
+  --body "{\"properties\":{\"roleDefinitionId\":\"$SUB/providers/Microsoft.Authorization/roleDefinitions/acdd72a7-3385-48ef-bd42-f606fba81ae7\",\"principalId\":\"$KUBELET_PRINCIPAL\",\"principalType\":\"ServicePrincipal\"}}" -o none
 eval "$("$HERE/../bin/isla" env --real-az --identity "$KUBELET_CLIENT" --data "$ISLA_DATA")"
 check_eq "az login --identity -u (kubelet)" userAssignedIdentity "$(raz account show --query user.name -o tsv)"
 MI_TOKEN=$(raz account get-access-token --query accessToken -o tsv)
@@ -156,10 +159,9 @@ MI_ACR_TOKEN=$(raz acr login --name $PUBACR --expose-token --query accessToken -
 check_eq "AcrPull identity pulls" 200 "$(manifest_status "$(access_token "$MI_ACR_TOKEN" "$PULL_SCOPE")")"
 PUSH_ACCESS=$(access_token "$MI_ACR_TOKEN" "service=$LOGIN&scope=repository:oss/kubernetes/pause:pull,push")
 check_eq "AcrPull identity cannot push" 401 "$(curl -s -o /dev/null -w '%{http_code}' -X POST --cacert "$REQUESTS_CA_BUNDLE" -H "Authorization: Bearer $PUSH_ACCESS" "https://$LOGIN/v2/oss/kubernetes/pause/blobs/uploads/")"
-raz acr update --name $PUBACR --anonymous-pull-enabled true -o none
-check_eq "lastModifiedBy (the identity)" "$KUBELET_CLIENT" "$(raz acr show -n $PUBACR --query systemData.lastModifiedBy -o tsv)"
-check_eq "lastModifiedByType" ManagedIdentity "$(raz acr show -n $PUBACR --query systemData.lastModifiedByType -o tsv)"
+check_match "a Reader cannot change the registry" "AuthorizationFailed" "$(raz acr update --name $PUBACR --anonymous-pull-enabled true -o none 2>&1 || true)"
 check_eq "createdBy kept" "$SP_CLIENT" "$(raz acr show -n $PUBACR --query systemData.createdBy -o tsv)"
+check_eq "lastModifiedBy unchanged by the refused write" "$SP_CLIENT" "$(raz acr show -n $PUBACR --query systemData.lastModifiedBy -o tsv)"
 eval "$("$HERE/../bin/isla" env --real-az --identity --data "$ISLA_DATA")"
 check_eq "az login --identity (the host's system identity)" systemAssignedIdentity "$(raz account show --query user.name -o tsv)"
 check_match "unknown identity" "Failed to connect to MSI" "$("$REAL_AZ" login --identity -u 00000000-0000-0000-0000-00000000beef 2>&1 || true)"
