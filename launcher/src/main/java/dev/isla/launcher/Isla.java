@@ -1,10 +1,13 @@
 package dev.isla.launcher;
 
+import dev.isla.registry.proxy.UpstreamMap;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -81,13 +84,34 @@ public final class Isla implements Callable<Integer> {
         description = "How long a feature flag stays Registering, in ms (default: ${DEFAULT-VALUE}).")
     long featureDelayMs;
 
+    @Option(names = "--upstream", paramLabel = "HOST=URL", converter = UpstreamOption.class,
+        description = "Where cache rules reach a source registry, e.g. mcr.microsoft.com=https://mcr.microsoft.com "
+            + "(repeatable; default: mcr.microsoft.com is Isla's stand-in, other hosts https://HOST).")
+    List<String> upstreams = new ArrayList<>();
+
     IslaConfig config(Path dir) {
-      return new IslaConfig(dir, host, port, Duration.ofMillis(operationDelayMs), Duration.ofMillis(featureDelayMs));
+      return new IslaConfig(dir, host, port, Duration.ofMillis(operationDelayMs), Duration.ofMillis(featureDelayMs),
+          UpstreamMap.parse(upstreams));
     }
 
     String[] asArgs() {
-      return new String[] {"--host", host, "--port", Integer.toString(port),
-          "--operation-delay", Long.toString(operationDelayMs), "--feature-delay", Long.toString(featureDelayMs)};
+      List<String> args = new ArrayList<>(List.of("--host", host, "--port", Integer.toString(port),
+          "--operation-delay", Long.toString(operationDelayMs), "--feature-delay", Long.toString(featureDelayMs)));
+      upstreams.forEach(u -> args.addAll(List.of("--upstream", u)));
+      return args.toArray(String[]::new);
+    }
+  }
+
+  /** Checks one {@code --upstream host=url} as it is read, so a bad one is a usage error. */
+  static final class UpstreamOption implements CommandLine.ITypeConverter<String> {
+    @Override
+    public String convert(String value) {
+      try {
+        UpstreamMap.parse(List.of(value));
+        return value;
+      } catch (IllegalArgumentException e) {
+        throw new CommandLine.TypeConversionException(e.getMessage());
+      }
     }
   }
 

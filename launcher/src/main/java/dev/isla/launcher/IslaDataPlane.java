@@ -102,7 +102,7 @@ final class IslaDataPlane implements AutoCloseable {
     this.registry = track(new RegistryServer(registries,
         new FilesystemDriver(config.dataDir().resolve("registry")),
         access,
-        new RegistryServer.Settings(new UpstreamMap(Map.of(MCR, mcr.baseUri())), host, 0,
+        new RegistryServer.Settings(upstreams(config, mcr.baseUri()), host, 0,
             PullThrough.DEFAULT_TAG_FRESHNESS, Duration.ofSeconds(10), Optional.empty())
             .withSecure(0, RegistryTls.tls(ca, regions, host, clock)),
         List.of(oauth)));
@@ -139,6 +139,17 @@ final class IslaDataPlane implements AutoCloseable {
   private static void prepare(VnetResolvers resolvers, PublicRoutes routes, ResourceId vnet) {
     resolvers.ensure(vnet);
     routes.sync(vnet);
+  }
+
+  /**
+   * Where the registry's cache rules fetch from: what {@code --upstream} says, and the MCR
+   * stand-in for {@code mcr.microsoft.com} unless it was mapped elsewhere (the real MCR, on a
+   * machine with internet access).
+   */
+  private static UpstreamMap upstreams(IslaConfig config, java.net.URI standIn) {
+    Map<String, java.net.URI> bases = new java.util.HashMap<>(config.upstreams().bases());
+    bases.putIfAbsent(MCR, standIn);
+    return new UpstreamMap(bases);
   }
 
   /** Takes the MCR stand-in off the network (its port stays reserved for {@link #startMcr}). */

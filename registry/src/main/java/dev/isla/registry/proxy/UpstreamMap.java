@@ -33,8 +33,8 @@ public record UpstreamMap(Map<String, URI> bases) {
         throw new IllegalArgumentException("an upstream is host=url, got '" + entry + "'");
       }
       URI uri = URI.create(entry.substring(equals + 1).replaceAll("/+$", ""));
-      if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())) {
-        throw new IllegalArgumentException("an upstream URL is http or https: " + entry);
+      if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()) || uri.getHost() == null) {
+        throw new IllegalArgumentException("an upstream URL is http(s)://host[:port][/path]: " + entry);
       }
       bases.put(entry.substring(0, equals), uri);
     }
