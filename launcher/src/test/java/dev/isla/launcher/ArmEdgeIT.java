@@ -6,14 +6,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.isla.arm.Json;
 import dev.isla.controlplane.ControlPlane;
 import dev.isla.controlplane.arm.ArmSettings;
-import dev.isla.controlplane.port.DataPlane;
-import dev.isla.controlplane.store.MemoryResourceStore;
-import dev.isla.identity.ca.LocalCa;
 import dev.isla.identity.principal.ServicePrincipal;
 import dev.isla.identity.token.SigningKey;
 import dev.isla.identity.token.TokenIssuer;
 import dev.isla.identity.token.TokenSubject;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -23,14 +19,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.KeyStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Optional;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -45,6 +38,7 @@ class ArmEdgeIT {
 
   @TempDir static Path data;
 
+  private static EdgeFixture fixture;
   private static ControlPlane controlPlane;
   private static ArmEdge edge;
   private static BuiltInPrincipal builtIn;
@@ -56,39 +50,20 @@ class ArmEdgeIT {
 
   @BeforeAll
   static void start() throws Exception {
-    settings = ArmSettings.defaults();
-    IslaConfig config = new IslaConfig(data, "127.0.0.1", 0, Duration.ofMillis(10), Duration.ofMillis(10));
-    MemoryResourceStore store = new MemoryResourceStore();
-    builtIn = BuiltInPrincipal.open(data, settings.tenantId(), settings.subscriptionId());
-    edge = ArmEdge.create(config, store, builtIn, Clock.systemUTC());
-    String oid = builtIn.principal().objectId();
-    controlPlane = new ControlPlane(store, settings, Clock.systemUTC(), "127.0.0.1", 0,
-        new DataPlane(DataPlane.inProcess().nodes(),
-            id -> id.equalsIgnoreCase(oid) ? Optional.of("ServicePrincipal") : Optional.empty()),
-        edge.edge());
-    builtIn.grantOwner(controlPlane.arm(), settings.subscriptionId());
-    httpsBase = "https://127.0.0.1:" + controlPlane.securePort().orElseThrow();
-    httpBase = "http://127.0.0.1:" + controlPlane.port();
-    https = HttpClient.newBuilder().sslContext(trusting(edge.ca().truststore())).build();
+    fixture = new EdgeFixture(data);
+    settings = fixture.settings;
+    builtIn = fixture.builtIn;
+    edge = fixture.edge;
+    controlPlane = fixture.controlPlane;
+    httpsBase = fixture.httpsBase;
+    httpBase = fixture.httpBase;
+    https = fixture.http();
     secret = Json.parse(Files.readString(builtIn.credentials())).path("clientSecret").asText();
   }
 
   @AfterAll
   static void stop() {
-    controlPlane.close();
-    edge.close();
-  }
-
-  private static SSLContext trusting(Path truststore) throws Exception {
-    KeyStore store = KeyStore.getInstance("PKCS12");
-    try (InputStream in = Files.newInputStream(truststore)) {
-      store.load(in, LocalCa.TRUSTSTORE_PASSWORD.toCharArray());
-    }
-    TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-    tmf.init(store);
-    SSLContext context = SSLContext.getInstance("TLS");
-    context.init(null, tmf.getTrustManagers(), null);
-    return context;
+    fixture.close();
   }
 
   private String groups(String base) {
