@@ -37,9 +37,11 @@ import dev.isla.registry.proxy.UpstreamMap;
 import dev.isla.registry.standin.StandInMcr;
 import dev.isla.registry.storage.driver.FilesystemDriver;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -146,8 +148,8 @@ final class IslaDataPlane implements AutoCloseable {
    * stand-in for {@code mcr.microsoft.com} unless it was mapped elsewhere (the real MCR, on a
    * machine with internet access).
    */
-  private static UpstreamMap upstreams(IslaConfig config, java.net.URI standIn) {
-    Map<String, java.net.URI> bases = new java.util.HashMap<>(config.upstreams().bases());
+  private static UpstreamMap upstreams(IslaConfig config, URI standIn) {
+    Map<String, URI> bases = new HashMap<>(config.upstreams().bases());
     bases.putIfAbsent(MCR, standIn);
     return new UpstreamMap(bases);
   }

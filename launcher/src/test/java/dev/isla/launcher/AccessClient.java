@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.isla.arm.Json;
-import dev.isla.identity.ca.LocalCa;
-import java.io.InputStream;
 import java.net.Socket;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -14,15 +12,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.security.KeyStore;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 
 /**
  * What a client does for each operation of the access matrix, as Docker/ORAS and az do it: the
@@ -47,15 +41,7 @@ final class AccessClient {
 
   AccessClient(AccessWorld world) throws Exception {
     this.world = world;
-    KeyStore trust = KeyStore.getInstance("PKCS12");
-    try (InputStream in = Files.newInputStream(world.edge.ca().truststore())) {
-      trust.load(in, LocalCa.TRUSTSTORE_PASSWORD.toCharArray());
-    }
-    TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-    tmf.init(trust);
-    SSLContext tls = SSLContext.getInstance("TLS");
-    tls.init(null, tmf.getTrustManagers(), null);
-    this.https = HttpClient.newBuilder().sslContext(tls).build();
+    this.https = HttpClient.newBuilder().sslContext(IslaTrust.of(world.edge.ca().truststore())).build();
   }
 
   /** An outcome: "200", or "401 UNAUTHORIZED" with the registry's or the token service's code. */

@@ -8,22 +8,16 @@ import dev.isla.controlplane.ControlPlane;
 import dev.isla.controlplane.arm.ArmSettings;
 import dev.isla.controlplane.port.DataPlane;
 import dev.isla.controlplane.store.MemoryResourceStore;
-import dev.isla.identity.ca.LocalCa;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 
 /**
  * A control plane with the launcher's ARM edge (TLS listener, token gate, host managed-identity
@@ -54,7 +48,7 @@ final class EdgeFixture implements AutoCloseable {
     builtIn.grantOwner(controlPlane.arm(), settings.subscriptionId());
     httpsBase = "https://127.0.0.1:" + controlPlane.securePort().orElseThrow();
     httpBase = "http://127.0.0.1:" + controlPlane.port();
-    http = HttpClient.newBuilder().sslContext(trusting(edge.ca().truststore()))
+    http = HttpClient.newBuilder().sslContext(IslaTrust.of(edge.ca().truststore()))
         .connectTimeout(Duration.ofSeconds(5)).build();
     send("PUT", "/resourcegroups/rg1?api-version=2021-04-01", "{\"location\":\"eastus\"}", Optional.empty());
   }
@@ -121,17 +115,6 @@ final class EdgeFixture implements AutoCloseable {
     return URLEncoder.encode(s, StandardCharsets.UTF_8);
   }
 
-  private static SSLContext trusting(Path truststore) throws Exception {
-    KeyStore store = KeyStore.getInstance("PKCS12");
-    try (InputStream in = Files.newInputStream(truststore)) {
-      store.load(in, LocalCa.TRUSTSTORE_PASSWORD.toCharArray());
-    }
-    TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-    tmf.init(store);
-    SSLContext context = SSLContext.getInstance("TLS");
-    context.init(null, tmf.getTrustManagers(), null);
-    return context;
-  }
 
   @Override
   public void close() {

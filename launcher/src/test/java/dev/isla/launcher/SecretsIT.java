@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.isla.arm.Json;
-import dev.isla.identity.ca.LocalCa;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.Socket;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -18,7 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.KeyStore;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -28,8 +25,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -63,7 +58,7 @@ class SecretsIT {
         .redirectErrorStream(true).redirectOutput(log.toFile()).start();
     try {
       InstanceState state = awaitState(server, folder);
-      https = HttpClient.newBuilder().sslContext(trusting(Path.of(state.truststore()))).build();
+      https = HttpClient.newBuilder().sslContext(IslaTrust.of(Path.of(state.truststore()))).build();
       runFlows(state);
     } finally {
       server.destroy();
@@ -242,17 +237,6 @@ class SecretsIT {
         || Files.readString(file, StandardCharsets.ISO_8859_1).contains("PRIVATE KEY-----");
   }
 
-  private static SSLContext trusting(Path truststore) throws Exception {
-    KeyStore store = KeyStore.getInstance("PKCS12");
-    try (InputStream in = Files.newInputStream(truststore)) {
-      store.load(in, LocalCa.TRUSTSTORE_PASSWORD.toCharArray());
-    }
-    TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-    tmf.init(store);
-    SSLContext context = SSLContext.getInstance("TLS");
-    context.init(null, tmf.getTrustManagers(), null);
-    return context;
-  }
 
   private static InstanceState awaitState(Process server, Path folder) throws InterruptedException {
     long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.isla.identity.ca.LocalCa;
 import dev.isla.identity.ca.ServerKeys;
 import dev.isla.identity.ca.SubjectNames;
+import dev.isla.launcher.IslaTrust;
 import io.helidon.webserver.WebServer;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -17,15 +18,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -74,7 +71,7 @@ class ConnectProxyIT {
         : new ProxyTargets.Decision.Refuse("not " + host));
     start(ConnectProxy.Settings.defaults());
     HttpClient client = HttpClient.newBuilder().proxy(ProxySelector.of(proxy.address()))
-        .sslContext(trusting(ca.truststore())).connectTimeout(Duration.ofSeconds(5)).build();
+        .sslContext(IslaTrust.of(ca.truststore())).connectTimeout(Duration.ofSeconds(5)).build();
 
     HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create("https://r1.azurecr.io/v2/"))
         .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
@@ -219,15 +216,4 @@ class ConnectProxyIT {
     return sb.toString();
   }
 
-  private static SSLContext trusting(Path truststore) throws Exception {
-    KeyStore store = KeyStore.getInstance("PKCS12");
-    try (InputStream in = Files.newInputStream(truststore)) {
-      store.load(in, LocalCa.TRUSTSTORE_PASSWORD.toCharArray());
-    }
-    TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-    tmf.init(store);
-    SSLContext context = SSLContext.getInstance("TLS");
-    context.init(null, tmf.getTrustManagers(), null);
-    return context;
-  }
 }
